@@ -1,0 +1,23 @@
+using GrantPortal.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using OpenIddict.Validation.AspNetCore;
+
+namespace GrantPortal.Web.Features.Api;
+
+// /api/v1 accepts bearer tokens issued by the platform's OpenID Connect server and applies the
+// same named policies as the pages. Each feature adds its endpoints here.
+public static class ApiEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme });
+        api.MapGet("/me", (HttpContext http) => Results.Ok(new
+        {
+            subject = http.User.FindFirst("sub")?.Value,
+            name = http.User.Identity?.Name,
+            roles = http.User.FindAll("role").Select(c => c.Value).ToArray(),
+            unitId = http.User.FindFirst(AppClaims.UnitId)?.Value,
+        })).WithName("GetMe").WithSummary("Who the bearer token belongs to");
+    }
+}

@@ -1,0 +1,83 @@
+using GrantPortal.Web.Features.Api;
+using GrantPortal.Web.Infrastructure.Authorization;
+using GrantPortal.Web.Infrastructure.Localization;
+using GrantPortal.Web.Infrastructure.Operations;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace GrantPortal.Web.Features;
+
+// Razor Pages live in /Features, one folder per use case. Each folder is guarded by a named
+// policy; the fallback policy refuses anonymous users everywhere else (deny by default).
+public static class FeatureRegistration
+{
+    private static readonly string[] AnonymousAccountPages =
+        ["Login", "Register", "RegisterConfirmation", "ConfirmEmail", "ForgotPassword", "ResetPassword", "AccessDenied", "Lockout"];
+
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
+            o.Conventions.AuthorizeFolder("/Applicant", Policies.Applicant);
+            o.Conventions.AuthorizeFolder("/LeadUnit", Policies.LeadUnitAdmin);
+            o.Conventions.AuthorizeFolder("/Recommender", Policies.RecommenderOfficer);
+            o.Conventions.AuthorizeFolder("/ExchangeCenter", Policies.ExchangeCenterStaff);
+            o.Conventions.AuthorizeFolder("/Expert", Policies.Expert);
+            o.Conventions.AuthorizeFolder("/Registries", Policies.RegistryReader);
+            // Anonymous pages, explicitly: signing in and everything needed before it.
+            o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Calls/Index");
+            foreach (var page in AnonymousAccountPages) o.Conventions.AllowAnonymousToPage("/Accounts/" + page);
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "GrantPortal API";
+            doc.Info.Description = "REST API of GrantPortal. Authenticate with a bearer token from /connect/token (OpenID Connect: client credentials, or authorization code with PKCE).";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static WebApplication UseGrantPortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapFeatures(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("GrantPortal API")).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
+
+        // The language switch: remembered in a cookie for a year.
+        app.MapPost("/culture", (HttpContext http, string culture, string? returnUrl) =>
+        {
+            if (!Catalog.Cultures.Contains(culture)) culture = Catalog.DefaultCulture;
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UnixEpoch.AddYears(100), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+        }).AllowAnonymous().DisableAntiforgery();
+
+        ApiEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using GrantPortal.Domain.Calls;
+using GrantPortal.Domain.Registries;
+using GrantPortal.Web.Infrastructure.Audit;
+using GrantPortal.Web.Infrastructure.Identity;
+using GrantPortal.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantPortal.Web.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<GrantCall> Calls => Set<GrantCall>();
+    public DbSet<GuideDirection> Directions => Set<GuideDirection>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Instants are stored as timestamptz in UTC; the domain may hand over Beijing-offset values.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}
+
+// Keys of the OpenID Connect server, kept in the database so that several app instances share them.
+public sealed class SigningKey
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Use { get; set; } = "";
+    public string Pem { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
