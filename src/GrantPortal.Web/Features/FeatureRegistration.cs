@@ -77,6 +77,7 @@ public static class FeatureRegistration
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
         }).AllowAnonymous().DisableAntiforgery();
 
+        Connect.TokenEndpoint.Map(app);
         ApiEndpoints.Map(app);
         return app;
     }
