@@ -8,8 +8,16 @@ using Mediator;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddPersistence(builder.Configuration);
-builder.Services.AddBlobStorage(builder.Configuration);
+try
+{
+    builder.Services.AddPersistence(builder.Configuration);
+    builder.Services.AddBlobStorage(builder.Configuration);
+}
+catch (StartupChecks.StartupException ex)
+{
+    await Console.Error.WriteLineAsync("GrantPortal cannot start: " + ex.Message);
+    return 2;
+}
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddCatalogLocalization();
 builder.Services.AddAccounts(builder.Configuration);
