@@ -3,6 +3,7 @@ using GrantPortal.Web.Infrastructure.Authorization;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Operations;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 
@@ -45,6 +46,15 @@ public static class FeatureRegistration
 
     public static WebApplication UseGrantPortalPipeline(this WebApplication app)
     {
+        // Behind a TLS-terminating reverse proxy or load balancer (infra/README.md): trust its
+        // X-Forwarded-* headers so that links, cookies and OpenID Connect see https.
+        if (app.Configuration.GetValue("App:BehindProxy", false))
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
