@@ -77,7 +77,7 @@ public static class FeatureRegistration
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
 
         // The language switch: remembered in a cookie for a year.
-        app.MapPost("/culture", (HttpContext http, string culture, string? returnUrl) =>
+        app.MapPost("/culture", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             if (!Catalog.Cultures.Contains(culture)) culture = Catalog.DefaultCulture;
             http.Response.Cookies.Append(
