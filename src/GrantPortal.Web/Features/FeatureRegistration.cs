@@ -88,6 +88,8 @@ public static class FeatureRegistration
         }).AllowAnonymous().DisableAntiforgery();
 
         Connect.TokenEndpoint.Map(app);
+        Connect.AuthorizeEndpoint.Map(app);
+        Connect.EndSessionEndpoint.Map(app);
         ApiEndpoints.Map(app);
         return app;
     }
