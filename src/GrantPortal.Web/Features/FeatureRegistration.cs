@@ -28,6 +28,8 @@ public static class FeatureRegistration
             o.Conventions.AuthorizeFolder("/ExchangeCenter", Policies.ExchangeCenterStaff);
             o.Conventions.AuthorizeFolder("/Expert", Policies.Expert);
             o.Conventions.AuthorizeFolder("/Registries", Policies.RegistryReader);
+            o.Conventions.AuthorizeFolder("/Registries/Units/Edit", Policies.PlatformAdmin);
+            o.Conventions.AuthorizeFolder("/Registries/People/Edit", Policies.PlatformAdmin);
             // Anonymous pages, explicitly: signing in and everything needed before it.
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");

@@ -20,5 +20,6 @@ public static class ApiEndpoints
             unitId = http.User.FindFirst(AppClaims.UnitId)?.Value,
         })).WithName("GetMe").WithSummary("Who the bearer token belongs to");
         Admin.ApiClients.ApiClientsEndpoints.Map(api);
+        Registries.RegistryEndpoints.Map(api);
     }
 }
