@@ -34,6 +34,7 @@ public static class FeatureRegistration
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Calls/Index");
+            o.Conventions.AllowAnonymousToPage("/Calls/Details");
             foreach (var page in AnonymousAccountPages) o.Conventions.AllowAnonymousToPage("/Accounts/" + page);
         });
         services.AddProblemDetails();

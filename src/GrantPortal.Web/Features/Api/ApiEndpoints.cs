@@ -21,5 +21,7 @@ public static class ApiEndpoints
         })).WithName("GetMe").WithSummary("Who the bearer token belongs to");
         Admin.ApiClients.ApiClientsEndpoints.Map(api);
         Registries.RegistryEndpoints.Map(api);
+        Calls.CallsApi.Map(api);
+        Admin.Audit.AuditEndpoint.Map(api);
     }
 }

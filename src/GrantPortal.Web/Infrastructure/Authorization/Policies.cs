@@ -16,6 +16,8 @@ public static class Policies
     // Reading a registry record: the platform admin, or a member of a unit (the handler then
     // narrows the record to the user's own unit, resource-based).
     public const string RegistryReader = nameof(RegistryReader);
+    // Any signed-in user or API client (reading public data such as calls through the API).
+    public const string Authenticated = nameof(Authenticated);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -27,6 +29,7 @@ public static class Policies
         options.AddPolicy(RecommenderOfficer, p => p.RequireAuthenticatedUser().RequireRole(Roles.RecommenderOfficer).RequireClaim(AppClaims.UnitId));
         options.AddPolicy(ExchangeCenterStaff, p => p.RequireAuthenticatedUser().RequireRole(Roles.ExchangeCenterStaff));
         options.AddPolicy(Expert, p => p.RequireAuthenticatedUser().RequireRole(Roles.Expert));
+        options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
         options.AddPolicy(RegistryReader, p => p.RequireAuthenticatedUser().RequireAssertion(ctx =>
             ctx.User.IsInRole(Roles.PlatformAdmin) || ctx.User.HasClaim(c => c.Type == AppClaims.UnitId)));
     }
