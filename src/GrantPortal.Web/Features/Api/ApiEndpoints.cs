@@ -19,5 +19,6 @@ public static class ApiEndpoints
             roles = http.User.FindAll("role").Select(c => c.Value).ToArray(),
             unitId = http.User.FindFirst(AppClaims.UnitId)?.Value,
         })).WithName("GetMe").WithSummary("Who the bearer token belongs to");
+        Admin.Users.UsersEndpoints.Map(api);
     }
 }
