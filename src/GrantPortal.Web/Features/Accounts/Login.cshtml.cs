@@ -41,8 +41,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
         if (result.IsLockedOut)
         {
-            var end = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();
             log.LogWarning("User {UserId} locked out", user.Id);
+            if (AccountLock.IsDisabled(user))
+            {
+                ErrorCode = "Login.Disabled";
+                return Page();
+            }
+            var end = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();
             ErrorCode = "Login.LockedOut";
             ErrorArgs = [Infrastructure.Localization.Display.Instant(end)];
             return Page();

@@ -23,5 +23,6 @@ public static class ApiEndpoints
         Registries.RegistryEndpoints.Map(api);
         Calls.CallsApi.Map(api);
         Admin.Audit.AuditEndpoint.Map(api);
+        Admin.Users.UsersEndpoints.Map(api);
     }
 }
