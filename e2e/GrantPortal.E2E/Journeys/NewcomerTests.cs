@@ -8,7 +8,7 @@ public sealed partial class NewcomerTests(PortalFixture portal) : PortalTest(por
 {
     private const string Password = "Newcomer-2026-e2e";
 
-    [Fact(Skip = "needs the Register page from branch accounts")]
+    [Fact]
     public async Task Newcomer_Registers_ConfirmsByMail_SignsIn_LandsOnApplicantHome()
     {
         var email = $"newcomer-{Guid.NewGuid():N}@e2e.grantportal.test";

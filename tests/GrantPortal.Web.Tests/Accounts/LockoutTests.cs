@@ -99,6 +99,10 @@ public sealed class LockoutTests(GrantPortalFactory app) : IClassFixture<GrantPo
 
         var locked = await admin.PostFormAsync($"/Admin/Users/Edit?id={user.Id}&handler=Lock", new Dictionary<string, string>(), formUrl: $"/Admin/Users/Edit?id={user.Id}");
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        // Disabling an account is a change of the user: audited with who did it (issue 3, point 9).
+        var audit = await app.WithDbAsync(db => Task.FromResult(db.AuditEntries
+            .Where(a => a.EntityType == "User" && a.EntityId == user.Id.ToString()).ToList()));
+        Assert.Contains(audit, a => a.UserName == DemoUsers.Admin && a.Changes.Contains("LockoutEnd", StringComparison.Ordinal));
         var refused = await app.CreateBrowser().LoginAsync(email, GoodPassword);
         Assert.Equal("Login.Disabled", LoginErrorCode(await refused.Content.ReadAsStringAsync()));
 

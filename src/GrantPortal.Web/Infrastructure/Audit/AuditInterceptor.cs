@@ -99,7 +99,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IHttpContextAccessor ht
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
-            if (Noise.Contains(name)) continue;
+            if (Noise.Contains(name) && !IsAdminLock(p)) continue;
             var secret = Secret.Contains(name) || name.Contains("Secret", StringComparison.Ordinal);
             switch (entry.State)
             {
@@ -120,6 +120,12 @@ public sealed class AuditInterceptor(TimeProvider clock, IHttpContextAccessor ht
         }
         return list;
     }
+
+    // A failed sign-in's lockout is noise; the platform admin disabling or re-enabling an account
+    // (LockoutEnd set to or cleared from AccountLock.Disabled) is a change of the user to record.
+    private static bool IsAdminLock(PropertyEntry p) =>
+        p.Metadata.Name == nameof(AppUser.LockoutEnd)
+        && (p.OriginalValue is DateTimeOffset o && o >= AccountLock.Disabled || p.CurrentValue is DateTimeOffset c && c >= AccountLock.Disabled);
 
     private static string? Format(object? value) => value switch
     {

@@ -62,6 +62,9 @@ public static class Registration
 
     public static IServiceCollection AddCatalogLocalization(this IServiceCollection services)
     {
+        // Chinese text is written as is into the HTML, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Catalog>();
         services.AddSingleton<IStringLocalizerFactory, CatalogLocalizerFactory>();
         services.AddTransient(typeof(IStringLocalizer<>), typeof(CatalogLocalizer<>));
