@@ -308,7 +308,7 @@ public sealed class AdminUsersTests(GrantPortalFactory app) : IClassFixture<Gran
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
         Assert.Equal("AdminUsers.UnitDoesNotFitRole", error.GetProperty("code").GetString());
-        Assert.Equal("UnitId", error.GetProperty("field").GetString());
+        Assert.Equal("unitId", error.GetProperty("field").GetString());
         Assert.Equal(Roles.RecommenderOfficer, error.GetProperty("args").GetProperty("role").GetString());
         Assert.DoesNotContain("{role}", error.GetProperty("message").GetString());
         Assert.DoesNotContain("[[", error.GetProperty("message").GetString());

@@ -26,7 +26,7 @@ public sealed class CallsApiTests(GrantPortalFactory app) : IClassFixture<GrantP
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "CALL-WINDOW");
-        Assert.Equal("PreWindowCloses", error.GetProperty("field").GetString());
+        Assert.Equal("preWindowCloses", error.GetProperty("field").GetString());
         Assert.Equal("49", error.GetProperty("args").GetProperty("days").GetString());
         Assert.Equal("50", error.GetProperty("args").GetProperty("min").GetString());
         Assert.DoesNotContain("[[", error.GetProperty("message").GetString());

@@ -107,21 +107,8 @@ public static class RegistryProblems
     public static IResult NotFound(IStringLocalizer<Messages> l) =>
         Problem(StatusCodes.Status404NotFound, "REG-NOT-FOUND", [Error.For("REG-NOT-FOUND")], l);
 
-    private static IResult Problem(int status, string titleCode, IReadOnlyList<Error> errors, IStringLocalizer<Messages> l, Dictionary<string, object?>? extra = null)
-    {
-        var extensions = new Dictionary<string, object?>
-        {
-            ["errors"] = errors.Select(e => new
-            {
-                code = e.Code,
-                field = e.Field is null ? null : JsonNamingPolicy.CamelCase.ConvertName(e.Field),
-                message = l.Error(e),
-                args = e.Args ?? new Dictionary<string, string>(),
-            }).ToList(),
-        };
-        foreach (var (k, v) in extra ?? []) extensions[k] = v;
-        return Results.Problem(statusCode: status, title: l[titleCode].Value, extensions: extensions);
-    }
+    private static IResult Problem(int status, string titleCode, IReadOnlyList<Error> errors, IStringLocalizer<Messages> l, Dictionary<string, object?>? extra = null) =>
+        Infrastructure.Web.ApiProblem.Create(l, status, titleCode, errors, extra);
 }
 
 public sealed record FieldErrors(string Field, IReadOnlyList<Error> Errors);

@@ -10,19 +10,8 @@ namespace GrantPortal.Web.Features.Admin.ApiClients;
 public static class ApiClientProblems
 {
     public static IResult Problem(IStringLocalizer<Messages> l, int status, IEnumerable<Error> errors) =>
-        Results.Problem(
-            statusCode: status,
-            title: l[status == StatusCodes.Status404NotFound ? "ApiClients.Problem.NotFound" : "ApiClients.Problem.Invalid"].Value,
-            extensions: new Dictionary<string, object?>
-            {
-                ["errors"] = errors.Select(e => new
-                {
-                    code = e.Code,
-                    field = e.Field is null ? null : JsonNamingPolicy.CamelCase.ConvertName(e.Field),
-                    message = l.Error(e),
-                    args = e.Args ?? new Dictionary<string, string>(),
-                }).ToList(),
-            });
+        Infrastructure.Web.ApiProblem.Create(l, status,
+            status == StatusCodes.Status404NotFound ? "ApiClients.Problem.NotFound" : "ApiClients.Problem.Invalid", errors);
 
     public static IResult For(IStringLocalizer<Messages> l, Error error) =>
         Problem(l, error.Code == ApiClientErrors.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, [error]);

@@ -38,19 +38,5 @@ public static class UsersEndpoints
 
     // RFC 7807 with the codes: {code, field, message, args}, the message in the request culture.
     public static IResult Problem(IStringLocalizer l, int status, IReadOnlyList<Error> errors) =>
-        Results.Problem(new ProblemDetails
-        {
-            Status = status,
-            Title = l["AdminUsers.ProblemTitle"],
-            Extensions =
-            {
-                ["errors"] = errors.Select(e => new
-                {
-                    code = e.Code,
-                    field = e.Field,
-                    message = l.Error(e),
-                    args = e.Args ?? new Dictionary<string, string>(),
-                }).ToList(),
-            },
-        });
+        Infrastructure.Web.ApiProblem.Create(l, status, "AdminUsers.ProblemTitle", errors);
 }
