@@ -24,3 +24,15 @@ public readonly record struct DirectionId(Guid Value)
     public static DirectionId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct ProposalId(Guid Value)
+{
+    public static ProposalId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct AttachmentId(Guid Value)
+{
+    public static AttachmentId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

@@ -1,3 +1,4 @@
+using GrantPortal.Domain.Applications;
 using GrantPortal.Domain.Calls;
 using GrantPortal.Domain.Registries;
 using GrantPortal.Web.Infrastructure.Audit;
@@ -16,6 +17,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<GrantCall> Calls => Set<GrantCall>();
     public DbSet<GuideDirection> Directions => Set<GuideDirection>();
+    public DbSet<PreProposal> PreProposals => Set<PreProposal>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Transition> Transitions => Set<Transition>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
@@ -45,5 +50,17 @@ public sealed class SigningKey
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Use { get; set; } = "";
     public string Pem { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+// A request made with an Idempotency-Key: a retried request gets the first one's answer.
+public sealed class IdempotencyRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid UserId { get; set; }
+    public string Key { get; set; } = "";
+    public string Operation { get; set; } = "";
+    public int StatusCode { get; set; }
+    public string ResponseJson { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 }
