@@ -30,6 +30,7 @@ public static class FeatureRegistration
             o.Conventions.AuthorizeFolder("/Registries", Policies.RegistryReader);
             o.Conventions.AuthorizeFolder("/Registries/Units/Edit", Policies.PlatformAdmin);
             o.Conventions.AuthorizeFolder("/Registries/People/Edit", Policies.PlatformAdmin);
+            o.Conventions.AuthorizeFolder("/PreProposals/Attachments", Policies.Authenticated);
             // Anonymous pages, explicitly: signing in and everything needed before it.
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
@@ -37,6 +38,7 @@ public static class FeatureRegistration
             o.Conventions.AllowAnonymousToPage("/Calls/Details");
             foreach (var page in AnonymousAccountPages) o.Conventions.AllowAnonymousToPage("/Accounts/" + page);
         });
+        services.AddScoped<PreProposals.Attachments.SupersededAttachments>();
         services.AddProblemDetails();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((doc, _, _) =>
         {
