@@ -192,8 +192,8 @@ gp_print_env() {
 
 gp_need_services_node() { [[ -z $GP_BLOB_CONNECTION || -z $GP_SMTP_HOST ]]; }
 
-# gp_install [--browser] - npm ci, dotnet tool restore, and with --browser the apt packages
-# chromium and fonts-noto-cjk. Installs only what is missing.
+# gp_install [--browser] - npm ci, dotnet tool restore, the apt package fonts-wqy-microhei (PDFs),
+# and with --browser chromium and fonts-noto-cjk. Installs only what is missing.
 gp_install() {
   local browser=false
   [[ ${1:-} == --browser ]] && browser=true
@@ -213,21 +213,24 @@ gp_install() {
     out=$(dotnet tool restore 2>&1) || { printf '%s\n' "$out" >&2; gp_die "dotnet tool restore failed"; }
   fi
 
+  # The printed pre-proposal embeds WenQuanYi Micro Hei (Infrastructure/Pdf), for ./run and ./test.
+  local missing=() why="the printed PDFs"
+  [[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || missing+=(fonts-wqy-microhei)
   if $browser; then
-    local missing=()
     [[ -x /usr/bin/chromium ]] || missing+=(chromium)
     [[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]] || missing+=(fonts-noto-cjk)
-    if ((${#missing[@]})); then
-      if ! gp_is_root; then
-        printf 'error: browser tests need %s. Install them with:\n  sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk\n' "${missing[*]}" >&2
-        exit 1
-      fi
-      gp_say "apt-get install ${missing[*]} (for the browser tests; about a minute)"
-      export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq || gp_die "apt-get update failed"
-      apt-get install -y -qq "${missing[@]}" >"$GP_LOGS/apt.log" 2>&1 \
-        || { tail -n 20 "$GP_LOGS/apt.log" >&2; gp_die "apt-get install ${missing[*]} failed (log: $(gp_rel "$GP_LOGS/apt.log"))"; }
+    why="the printed PDFs and the browser tests"
+  fi
+  if ((${#missing[@]})); then
+    if ! gp_is_root; then
+      printf 'error: %s need %s. Install them with:\n  sudo apt-get update && sudo apt-get install -y %s\n' "$why" "${missing[*]}" "${missing[*]}" >&2
+      exit 1
     fi
+    gp_say "apt-get install ${missing[*]} (for $why; about a minute)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq || gp_die "apt-get update failed"
+    apt-get install -y -qq "${missing[@]}" >"$GP_LOGS/apt.log" 2>&1 \
+      || { tail -n 20 "$GP_LOGS/apt.log" >&2; gp_die "apt-get install ${missing[*]} failed (log: $(gp_rel "$GP_LOGS/apt.log"))"; }
   fi
 }
 

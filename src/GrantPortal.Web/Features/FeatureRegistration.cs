@@ -31,11 +31,14 @@ public static class FeatureRegistration
             o.Conventions.AuthorizeFolder("/Registries/Units/Edit", Policies.PlatformAdmin);
             o.Conventions.AuthorizeFolder("/Registries/People/Edit", Policies.PlatformAdmin);
             o.Conventions.AuthorizeFolder("/PreProposals/Attachments", Policies.Authenticated);
+            o.Conventions.AuthorizeFolder("/PreProposals/Print", Policies.Authenticated);
             // Anonymous pages, explicitly: signing in and everything needed before it.
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Calls/Index");
             o.Conventions.AllowAnonymousToPage("/Calls/Details");
+            // Anyone holding a printed pre-proposal checks it (number and hash) at /Verify.
+            o.Conventions.AllowAnonymousToPage("/PreProposals/Verify/Verify");
             foreach (var page in AnonymousAccountPages) o.Conventions.AllowAnonymousToPage("/Accounts/" + page);
         });
         services.AddScoped<PreProposals.Attachments.SupersededAttachments>();

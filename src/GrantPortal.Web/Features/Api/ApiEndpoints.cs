@@ -25,5 +25,6 @@ public static class ApiEndpoints
         Admin.Audit.AuditEndpoint.Map(api);
         Admin.Users.UsersEndpoints.Map(api);
         PreProposals.Attachments.AttachmentsEndpoints.Map(api);
+        PreProposals.Print.PrintEndpoint.Map(api);
     }
 }
