@@ -32,6 +32,13 @@ public static class FeatureRegistration
             o.Conventions.AuthorizeFolder("/Registries/People/Edit", Policies.PlatformAdmin);
             o.Conventions.AuthorizeFolder("/PreProposals/Attachments", Policies.Authenticated);
             o.Conventions.AuthorizeFolder("/PreProposals/Print", Policies.Authenticated);
+            // Pre-proposal lifecycle (issue 4): the role at the edge, the proposal itself in the handler.
+            o.Conventions.AuthorizeFolder("/PreProposals/Complete", Policies.Applicant);
+            o.Conventions.AuthorizeFolder("/PreProposals/Submit", Policies.LeadUnitAdmin);
+            o.Conventions.AuthorizeFolder("/PreProposals/Withdraw", Policies.LeadUnitAdmin);
+            o.Conventions.AuthorizeFolder("/PreProposals/Accept", Policies.ExchangeCenterStaff);
+            o.Conventions.AuthorizeFolder("/PreProposals/View", Policies.Authenticated);
+            o.Conventions.AuthorizeFolder("/PreProposals/Receipt", Policies.Authenticated);
             // Anonymous pages, explicitly: signing in and everything needed before it.
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");

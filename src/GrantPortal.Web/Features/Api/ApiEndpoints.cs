@@ -26,5 +26,6 @@ public static class ApiEndpoints
         Admin.Users.UsersEndpoints.Map(api);
         PreProposals.Attachments.AttachmentsEndpoints.Map(api);
         PreProposals.Print.PrintEndpoint.Map(api);
+        PreProposals.Submit.SubmissionApi.Map(api);
     }
 }
