@@ -30,6 +30,7 @@ public static class FeatureRegistration
             o.Conventions.AuthorizeFolder("/Registries", Policies.RegistryReader);
             o.Conventions.AuthorizeFolder("/Registries/Units/Edit", Policies.PlatformAdmin);
             o.Conventions.AuthorizeFolder("/Registries/People/Edit", Policies.PlatformAdmin);
+            foreach (var folder in new[] { "Start", "Edit", "CoEditors", "Pickers" }) o.Conventions.AuthorizeFolder("/PreProposals/" + folder, Policies.Applicant);
             // Anonymous pages, explicitly: signing in and everything needed before it.
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");

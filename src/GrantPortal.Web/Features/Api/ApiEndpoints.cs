@@ -24,5 +24,6 @@ public static class ApiEndpoints
         Calls.CallsApi.Map(api);
         Admin.Audit.AuditEndpoint.Map(api);
         Admin.Users.UsersEndpoints.Map(api);
+        PreProposals.Edit.DraftApi.Map(api);
     }
 }
