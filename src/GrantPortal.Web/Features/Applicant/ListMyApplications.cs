@@ -44,7 +44,7 @@ public sealed class ListMyApplicationsHandler(AppDbContext db, ICurrentUser user
                 from p in visible
                 join c in db.Calls on p.CallId equals c.Id
                 join d in db.Directions on p.DirectionId equals d.Id
-                orderby p.UpdatedAt descending, p.Id
+                orderby p.UpdatedAt descending, p.Id descending
                 select new { p, c.Code, c.Title, c.TitleEn, d.Number, DTitle = d.Title, DTitleEn = d.TitleEn })
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var items = rows.Select(r => new ApplicationRow(r.p.Id.Value, r.Code, r.Title, r.TitleEn, r.Number, r.DTitle, r.DTitleEn, r.p.Title, r.p.State,
