@@ -39,6 +39,7 @@ public static class FeatureRegistration
             o.Conventions.AuthorizeFolder("/PreProposals/Accept", Policies.ExchangeCenterStaff);
             o.Conventions.AuthorizeFolder("/PreProposals/View", Policies.Authenticated);
             o.Conventions.AuthorizeFolder("/PreProposals/Receipt", Policies.Authenticated);
+            foreach (var folder in new[] { "Start", "Edit", "CoEditors", "Pickers" }) o.Conventions.AuthorizeFolder("/PreProposals/" + folder, Policies.Applicant);
             // Anonymous pages, explicitly: signing in and everything needed before it.
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");

@@ -27,5 +27,6 @@ public static class ApiEndpoints
         PreProposals.Attachments.AttachmentsEndpoints.Map(api);
         PreProposals.Print.PrintEndpoint.Map(api);
         PreProposals.Submit.SubmissionApi.Map(api);
+        PreProposals.Edit.DraftApi.Map(api);
     }
 }
