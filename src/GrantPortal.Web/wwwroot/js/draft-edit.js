@@ -88,7 +88,8 @@ function init(form) {
         const texts = {
             unsaved: d.textUnsaved,
             saving: d.textSaving,
-            saved: fill(d.textSaved, { time }),
+            // The server's instant in Beijing time with the zone named, as everywhere else.
+            saved: fill(d.textSaved, { time: info?.savedAtText ?? time }),
             retrying: fill(d.textRetrying, { seconds: info?.seconds ?? 1 }),
             conflict: d.textConflict,
             invalid: d.textInvalid,
