@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<GrantCall> Calls => Set<GrantCall>();
     public DbSet<GuideDirection> Directions => Set<GuideDirection>();
+    public DbSet<OngoingProject> OngoingProjects => Set<OngoingProject>();
     public DbSet<PreProposal> PreProposals => Set<PreProposal>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Transition> Transitions => Set<Transition>();

@@ -140,3 +140,24 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
         b.Property(x => x.Use).HasMaxLength(20);
     }
 }
+
+internal sealed class OngoingProjectConfiguration : IEntityTypeConfiguration<OngoingProject>
+{
+    public void Configure(EntityTypeBuilder<OngoingProject> b)
+    {
+        b.ToTable("ongoing_projects");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasConversion(v => v.Value, v => new OngoingProjectId(v));
+        b.Property(x => x.Programme).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.DocumentType).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.DocumentNumber).HasMaxLength(30).IsRequired();
+        b.Property(x => x.ProjectCode).HasMaxLength(60).IsRequired();
+        b.Property(x => x.ProjectTitle).HasMaxLength(300);
+        b.Property(x => x.PersonName).HasMaxLength(100);
+        b.Property(x => x.Version).IsRowVersion();
+        // One line per person and project; a re-import of the same file finds the same keys.
+        b.HasIndex(x => new { x.ProjectCode, x.DocumentType, x.DocumentNumber }).IsUnique();
+        b.HasIndex(x => new { x.DocumentType, x.DocumentNumber });
+    }
+}

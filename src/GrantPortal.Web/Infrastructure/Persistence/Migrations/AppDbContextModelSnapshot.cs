@@ -385,6 +385,73 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("guide_directions", (string)null);
                 });
 
+            modelBuilder.Entity("GrantPortal.Domain.Registries.OngoingProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeftTeamOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("OriginalEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ProjectTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentType", "DocumentNumber");
+
+                    b.HasIndex("ProjectCode", "DocumentType", "DocumentNumber")
+                        .IsUnique();
+
+                    b.ToTable("ongoing_projects", (string)null);
+                });
+
             modelBuilder.Entity("GrantPortal.Domain.Registries.Person", b =>
                 {
                     b.Property<Guid>("Id")
