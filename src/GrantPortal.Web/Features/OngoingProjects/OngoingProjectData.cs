@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GrantPortal.Domain.Common;
 using GrantPortal.Domain.Registries;
 using GrantPortal.Web.Features.Registries;
@@ -6,8 +7,8 @@ namespace GrantPortal.Web.Features.OngoingProjects;
 
 // One record of the registry of ongoing projects (在研项目) as pages and the API show it.
 public sealed record OngoingProjectData(
-    Guid Id, Programme Programme, string ProjectCode, string? ProjectTitle, IdentityDocumentType DocumentType, string DocumentNumber,
-    string PersonName, OngoingRole Role, DateOnly StartsOn, DateOnly OriginalEndsOn, DateOnly EndsOn, DateOnly? LeftTeamOn, uint Version)
+    Guid Id, [property: JsonConverter(typeof(JsonStringEnumConverter))] Programme Programme, string ProjectCode, string? ProjectTitle, [property: JsonConverter(typeof(JsonStringEnumConverter))] IdentityDocumentType DocumentType, string DocumentNumber,
+    string PersonName, [property: JsonConverter(typeof(JsonStringEnumConverter))] OngoingRole Role, DateOnly StartsOn, DateOnly OriginalEndsOn, DateOnly EndsOn, DateOnly? LeftTeamOn, uint Version)
 {
     public static OngoingProjectData From(OngoingProject p) => new(
         p.Id.Value, p.Programme, p.ProjectCode, p.ProjectTitle, p.DocumentType, p.DocumentNumber, p.PersonName, p.Role,
@@ -17,13 +18,13 @@ public sealed record OngoingProjectData(
 // The edit form and the POST/PUT body; PUT carries the Version read with the record.
 public sealed class OngoingProjectInput
 {
-    public Programme? Programme { get; set; }
+    [JsonConverter(typeof(JsonStringEnumConverter))] public Programme? Programme { get; set; }
     public string? ProjectCode { get; set; }
     public string? ProjectTitle { get; set; }
-    public IdentityDocumentType? DocumentType { get; set; }
+    [JsonConverter(typeof(JsonStringEnumConverter))] public IdentityDocumentType? DocumentType { get; set; }
     public string? DocumentNumber { get; set; }
     public string? PersonName { get; set; }
-    public OngoingRole? Role { get; set; }
+    [JsonConverter(typeof(JsonStringEnumConverter))] public OngoingRole? Role { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? OriginalEndsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
