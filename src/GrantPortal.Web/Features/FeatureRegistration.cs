@@ -27,6 +27,7 @@ public static class FeatureRegistration
             o.Conventions.AuthorizeFolder("/Recommender", Policies.RecommenderOfficer);
             o.Conventions.AuthorizeFolder("/ExchangeCenter", Policies.ExchangeCenterStaff);
             o.Conventions.AuthorizeFolder("/Expert", Policies.Expert);
+            o.Conventions.AuthorizeFolder("/OngoingProjects", Policies.ExchangeCenterStaff);
             o.Conventions.AuthorizeFolder("/Registries", Policies.RegistryReader);
             o.Conventions.AuthorizeFolder("/Registries/Units/Edit", Policies.PlatformAdmin);
             o.Conventions.AuthorizeFolder("/Registries/People/Edit", Policies.PlatformAdmin);
@@ -50,6 +51,7 @@ public static class FeatureRegistration
             foreach (var page in AnonymousAccountPages) o.Conventions.AllowAnonymousToPage("/Accounts/" + page);
         });
         services.AddScoped<PreProposals.Attachments.SupersededAttachments>();
+        services.AddScoped<OngoingProjects.Import.OngoingImporter>().AddSingleton<OngoingProjects.Import.ImportJobs>().AddHostedService(sp => sp.GetRequiredService<OngoingProjects.Import.ImportJobs>());
         services.AddProblemDetails();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((doc, _, _) =>
         {

@@ -72,6 +72,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IHttpContextAccessor ht
     {
         Unit => "Unit",
         Person => "Person",
+        OngoingProject => "OngoingProject",
         GrantCall => "Call",
         GuideDirection => "Direction",
         AppUser => "User",
