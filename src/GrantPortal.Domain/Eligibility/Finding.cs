@@ -36,5 +36,6 @@ public sealed record Finding(
 
     public bool IsBlocking => Severity == Severity.Blocking;
 
-    public Error ToError() => new(Code, Field, Args);
+    // The rule id travels with the message's arguments ("rule"), for the API's errors array.
+    public Error ToError() => new(Code, Field, new Dictionary<string, string>(Args) { ["rule"] = RuleId });
 }
