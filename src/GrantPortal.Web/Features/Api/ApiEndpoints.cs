@@ -28,5 +28,6 @@ public static class ApiEndpoints
         PreProposals.Print.PrintEndpoint.Map(api);
         PreProposals.Submit.SubmissionApi.Map(api);
         PreProposals.Edit.DraftApi.Map(api);
+        Eligibility.EligibilityEndpoint.Map(api);
     }
 }
