@@ -29,5 +29,6 @@ public static class ApiEndpoints
         PreProposals.Submit.SubmissionApi.Map(api);
         PreProposals.Edit.DraftApi.Map(api);
         OngoingProjects.OngoingProjectsApi.Map(api);
+        Eligibility.EligibilityEndpoint.Map(api);
     }
 }

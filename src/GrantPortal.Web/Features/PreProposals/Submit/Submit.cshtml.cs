@@ -1,4 +1,5 @@
 using GrantPortal.Domain.Common;
+using GrantPortal.Web.Features.Eligibility;
 using GrantPortal.Web.Features.PreProposals.History;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -17,11 +18,13 @@ public sealed class SubmitModel(IMediator mediator) : PageModel
 
     public SubmitForm Form { get; private set; } = null!;
     public IReadOnlyList<Error> Errors { get; private set; } = [];
+    public EligibilityReport? Eligibility { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await mediator.Send(new GetSubmitForm(new ProposalId(Id)), ct) is not { } form) return NotFound();
         Form = form;
+        Eligibility = await mediator.Send(new GetEligibility(new ProposalId(Id)), ct);
         IdempotencyKey = Guid.NewGuid().ToString("N");
         return Page();
     }
@@ -37,6 +40,7 @@ public sealed class SubmitModel(IMediator mediator) : PageModel
         }
         if (await mediator.Send(new GetSubmitForm(new ProposalId(Id)), ct) is not { } form) return NotFound();
         Form = form;
+        Eligibility = await mediator.Send(new GetEligibility(new ProposalId(Id)), ct);
         Errors = result.Errors;
         if (result.Outcome == Outcome.KeyReused) IdempotencyKey = Guid.NewGuid().ToString("N");
         return Page();

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using GrantPortal.Domain.Applications;
+using GrantPortal.Domain.Calls;
 using GrantPortal.Domain.Common;
+using GrantPortal.Domain.Eligibility;
 using GrantPortal.Domain.Registries;
+using GrantPortal.Web.Features.Eligibility;
 using GrantPortal.Web.Features.PreProposals.History;
 using GrantPortal.Web.Features.PreProposals.Receipt;
 using GrantPortal.Web.Infrastructure.Authorization;
@@ -95,6 +98,12 @@ public sealed class SubmitPreProposalHandler(AppDbContext db, ICurrentUser user,
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % 10));
         var actor = StateChange.ActorOf(user);
+
+        // Eligibility (issue 5): every blocking finding of the call's rules refuses the submission,
+        // all of them at once; review findings let it through (recomputed wherever they are shown).
+        // The loader takes the advisory locks of the counted keys first: see EligibilityInputLoader.
+        var eligibility = await new EligibilityInputLoader(db).LoadAsync(p, call, BeijingTime.Today(now), unit?.Id, lockCounts: true, ct);
+        errors.AddRange(RuleSet.Run(eligibility).Where(f => f.IsBlocking).Select(f => f.ToError()));
 
         if (errors.Count > 0 || p.State != ApplicationState.Complete)
         {
