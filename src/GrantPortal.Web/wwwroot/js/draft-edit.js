@@ -170,6 +170,8 @@ function init(form) {
             serverCount.textContent = fill(d.textServerCount, { count: json.narrativeCount, limit });
             clearErrors();
             conflict.classList.add("d-none");
+            // The live pre-check (draft-precheck.js) redraws its panel from json.findings.
+            form.dispatchEvent(new CustomEvent("draft-saved", { detail: json }));
             if (reloadAfterSave && !autosave.dirty) {
                 autosave.clearBackup();
                 window.location.reload();

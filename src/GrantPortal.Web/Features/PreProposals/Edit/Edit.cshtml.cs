@@ -1,4 +1,6 @@
 using GrantPortal.Domain.Common;
+using GrantPortal.Web.Features.Eligibility;
+using GrantPortal.Web.Features.Eligibility.PreCheck;
 using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Persistence;
 using Mediator;
@@ -22,6 +24,8 @@ public sealed class EditModel(IMediator mediator, AppDbContext db, IStringLocali
     public IReadOnlyList<DiffRow>? Conflict { get; private set; }
     public IReadOnlyDictionary<Guid, PickedRecord> Names { get; private set; } = new Dictionary<Guid, PickedRecord>();
     public bool Saved { get; private set; }
+    // The live pre-check of the saved draft (Features/Eligibility/PreCheck).
+    public DraftFindings.Panel? Findings { get; private set; }
 
     public sealed record SaveBody(uint Version, DraftInput? Content);
 
@@ -33,6 +37,7 @@ public sealed class EditModel(IMediator mediator, AppDbContext db, IStringLocali
         Version = view.Version;
         Names = view.Picked;
         Saved = saved;
+        if (view.CanEdit) Findings = await FindingsAsync(id, ct);
         return Page();
     }
 
@@ -71,6 +76,7 @@ public sealed class EditModel(IMediator mediator, AppDbContext db, IStringLocali
                     narrativeCount = result.NarrativeCount,
                     savedAt = result.SavedAt,
                     savedAtText = Display.Instant(result.SavedAt!.Value),
+                    findings = await FindingsAsync(id, ct),
                 });
             case SaveDraftStatus.Conflict:
                 var current = result.Current!;
@@ -91,6 +97,13 @@ public sealed class EditModel(IMediator mediator, AppDbContext db, IStringLocali
                 return new JsonResult(new { errors = result.Errors.Select(Problem) }) { StatusCode = StatusCodes.Status400BadRequest };
         }
     }
+
+    // GET ?handler=Findings: the pre-check of the saved draft as JSON (404 when not visible).
+    public async Task<IActionResult> OnGetFindingsAsync(Guid id, CancellationToken ct) =>
+        await FindingsAsync(id, ct) is { } panel ? new JsonResult(panel) : NotFound();
+
+    private async Task<DraftFindings.Panel?> FindingsAsync(Guid id, CancellationToken ct) =>
+        await mediator.Send(new GetEligibility(new ProposalId(id)), ct) is { } report ? DraftFindings.Build(report, l) : null;
 
     public IReadOnlyList<Error> ErrorsFor(string field) =>
         Errors.Where(e => e.Field == field || (e.Field?.StartsWith(field + "[", StringComparison.Ordinal) ?? false)).ToList();
