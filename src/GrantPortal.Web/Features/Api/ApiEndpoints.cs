@@ -30,5 +30,6 @@ public static class ApiEndpoints
         PreProposals.Edit.DraftApi.Map(api);
         OngoingProjects.OngoingProjectsApi.Map(api);
         Eligibility.EligibilityEndpoint.Map(api);
+        Eligibility.Check.CheckEligibilityEndpoint.Map(api);
     }
 }
