@@ -36,6 +36,8 @@ public sealed class RecheckJob(Guid id, CallId callId, int total, DateTimeOffset
     public volatile RecheckState State = RecheckState.Queued;
     public int Processed;
     public DateTimeOffset? FinishedAt { get; set; }
+    // The order in which runs completed (the fake clock of the tests may give two runs the same instant).
+    public long Completed { get; set; }
     public IReadOnlyList<RecheckedApplication>? Results { get; set; }
     // The run this one was compared with; null: compared with what submission guaranteed (no blocking finding).
     public RecheckJob? Previous { get; set; }
@@ -49,6 +51,7 @@ public sealed class RecheckJob(Guid id, CallId callId, int total, DateTimeOffset
 public sealed class RecheckJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RecheckJobs> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, RecheckJob> jobs = new();
+    private long completed;
     private readonly Channel<RecheckJob> queue = Channel.CreateUnbounded<RecheckJob>(new UnboundedChannelOptions { SingleReader = true });
 
     public RecheckJob Enqueue(CallId call, IReadOnlyList<ProposalId> proposals, DateTimeOffset now)
@@ -64,7 +67,7 @@ public sealed class RecheckJobs(IServiceScopeFactory scopes, TimeProvider clock,
     // The latest completed run of the call other than `except`.
     public RecheckJob? LastCompleted(CallId call, Guid? except = null) =>
         jobs.Values.Where(j => j.CallId == call && j.State == RecheckState.Done && j.Id != except)
-            .OrderByDescending(j => j.FinishedAt).ThenByDescending(j => j.Id).FirstOrDefault();
+            .MaxBy(j => j.Completed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -77,6 +80,7 @@ public sealed class RecheckJobs(IServiceScopeFactory scopes, TimeProvider clock,
                 job.Previous = LastCompleted(job.CallId, job.Id);
                 job.Comparison = RecheckComparison.Compare(job.Results, job.Previous?.Results);
                 job.FinishedAt = clock.GetUtcNow();
+                job.Completed = Interlocked.Increment(ref completed);
                 job.State = RecheckState.Done;
                 log.LogInformation("Re-check {JobId} of call {CallId} done: {Count} applications, {Changed} changed",
                     job.Id, job.CallId, job.Total, job.Comparison.Changed.Count);
