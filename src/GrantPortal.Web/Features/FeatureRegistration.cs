@@ -51,6 +51,7 @@ public static class FeatureRegistration
             foreach (var page in AnonymousAccountPages) o.Conventions.AllowAnonymousToPage("/Accounts/" + page);
         });
         services.AddScoped<PreProposals.Attachments.SupersededAttachments>();
+        services.AddSingleton<ExchangeCenter.Recheck.RecheckJobs>().AddHostedService(sp => sp.GetRequiredService<ExchangeCenter.Recheck.RecheckJobs>());
         services.AddScoped<OngoingProjects.Import.OngoingImporter>().AddSingleton<OngoingProjects.Import.ImportJobs>().AddHostedService(sp => sp.GetRequiredService<OngoingProjects.Import.ImportJobs>());
         services.AddProblemDetails();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((doc, _, _) =>
