@@ -1,9 +1,16 @@
 using GrantPortal.Web.Features;
+using GrantPortal.Web.Features.Eligibility.Check;
 using GrantPortal.Web.Infrastructure.Identity;
 using GrantPortal.Web.Infrastructure.Operations;
 using GrantPortal.Web.Infrastructure.Seed;
 using GrantPortal.Web.Infrastructure.Web;
 using Mediator;
+
+// `GrantPortal.Web check PATH...`: the eligibility check of application documents on disk (README).
+if (args.Length > 0 && args[0] == "check")
+{
+    return await CheckCommandLine.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -25,7 +25,7 @@ public sealed class EligibilityCheckApiTests(GrantPortalFactory app) : IClassFix
             return (call.Id.Value, d.Number, d.Indicators.Count);
         });
 
-    private static CheckDocument Document(string direction, int indicators, DateOnly piBorn) => new()
+    internal static CheckDocument Document(string direction, int indicators, DateOnly piBorn) => new()
     {
         Title = "中德储能联合研究（文档检查）",
         DirectionNumber = direction,
