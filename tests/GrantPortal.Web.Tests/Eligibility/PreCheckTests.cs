@@ -101,4 +101,31 @@ public sealed class PreCheckTests(GrantPortalFactory app) : IClassFixture<GrantP
         Assert.Contains("data-rule=\"PI-TIME\"", html);
         Assert.DoesNotContain("[[", html);
     }
+
+    // Issue 5, point 4: review findings reach the recommending unit and the Exchange Center with
+    // their evidence (the document to judge), never with links to pages only editors may open.
+    [Fact]
+    public async Task ViewPage_ForTheRecommenderAndTheExchangeCenter_ShowsReviewFindingsWithEvidence_NotFixLinks()
+    {
+        var (p, _) = await app.SubmittedAsync(o => o.Configure = d => d.Title = "推荐单位看到的形式审查问题");
+        var recommender = await app.SignedInAsync(DemoUsers.Recommender);
+
+        var html = await (await recommender.GetAsync($"/PreProposals/View/{p.Id}")).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-finding=\"FOREIGN-COOPERATION-PROOF-REVIEW\" data-severity=\"Review\"", html);
+        Assert.Contains($"href=\"/PreProposals/Attachments/{p.Id}#CooperationProof\" data-link=\"evidence\"", html);
+        Assert.DoesNotContain("data-link=\"fix\"", html);
+        Assert.DoesNotContain("/PreProposals/Edit/", html);
+        Assert.DoesNotContain("[[", html);
+        var page = await recommender.GetAsync($"/PreProposals/Attachments/{p.Id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode); // the evidence link opens for the recommender
+
+        await app.SetStateAsync(p.Id, ApplicationState.Endorsed);
+        var staff = await app.UserApiAsync(DemoUsers.Staff);
+        var body = await (await staff.GetAsync($"/api/v1/applications/{p.Id}/eligibility")).Content.ReadFromJsonAsync<JsonElement>();
+        var findings = body.GetProperty("findings").EnumerateArray().ToList();
+        var proof = Assert.Single(findings, f => f.GetProperty("code").GetString() == "FOREIGN-COOPERATION-PROOF-REVIEW");
+        Assert.Equal($"/PreProposals/Attachments/{p.Id}#CooperationProof", proof.GetProperty("href").GetString());
+        Assert.All(findings.Where(f => f.GetProperty("href").GetString() is { } h), f => Assert.DoesNotContain("/Edit/", f.GetProperty("href").GetString()));
+    }
 }

@@ -23,7 +23,7 @@ public static class EligibilityEndpoint
                     return ApiProblem.Create(l, StatusCodes.Status404NotFound, "Submission.Problem.NotFound", []);
                 return Results.Ok(new EligibilityDto(report.ProposalId, report.CheckedFor, report.HasBlocking,
                     [.. report.Findings.Select(f => new FindingDto(f.RuleId, f.Code, f.Severity.ToString(), f.SubjectKind.ToString(), f.SubjectId, f.SubjectName,
-                        f.Field, f.Args, l.Error(f.ToError()), EligibilityReport.Href(report.ProposalId, f)))]));
+                        f.Field, f.Args, l.Error(f.ToError()), report.LinkFor(f)))]));
             })
             .RequireAuthorization(Policies.Authenticated)
             .WithTags("Eligibility")

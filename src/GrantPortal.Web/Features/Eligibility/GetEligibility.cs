@@ -14,9 +14,17 @@ namespace GrantPortal.Web.Features.Eligibility;
 // not visible to the user (404).
 public sealed record GetEligibility(ProposalId Id) : IRequest<EligibilityReport?>;
 
-public sealed record EligibilityReport(Guid ProposalId, DateOnly CheckedFor, IReadOnlyList<Finding> Findings)
+// CanFix: the viewer edits or submits the proposal (its PI, co-editors, lead-unit administrator);
+// the recommending unit and the Exchange Center read the findings with their evidence instead.
+public sealed record EligibilityReport(Guid ProposalId, DateOnly CheckedFor, IReadOnlyList<Finding> Findings, bool CanFix = true)
 {
     public bool HasBlocking => Findings.Any(f => f.IsBlocking);
+
+    // The link shown with a finding: where to fix it, or, for a reader, the document that is the
+    // evidence (the attachments page lists and opens them); nothing for other fields.
+    public string? LinkFor(Finding f) =>
+        CanFix ? Href(ProposalId, f)
+        : f.Field is { } field && field.StartsWith("Attachments.", StringComparison.Ordinal) ? Href(ProposalId, f) : null;
 
     // Where the user fixes a finding: the attachments page for a document, the submit page for the
     // recommending unit, the edit form otherwise.
@@ -39,6 +47,7 @@ public sealed class GetEligibilityHandler(AppDbContext db, ICurrentUser user, Ti
         // A submitted one is checked as of its submission day; a draft as if submitted today.
         var day = BeijingTime.Today(p.SubmittedAt ?? clock.GetUtcNow());
         var input = await new EligibilityInputLoader(db).LoadAsync(p, call, day, p.RecommendingUnitId, lockCounts: false, ct);
-        return new EligibilityReport(p.Id.Value, day, RuleSet.Run(input));
+        var canFix = ProposalAccess.IsEditor(p, user) || ProposalAccess.IsLeadUnitAdmin(p, user);
+        return new EligibilityReport(p.Id.Value, day, RuleSet.Run(input), canFix);
     }
 }
