@@ -157,4 +157,32 @@ public sealed class VerdictTests(GrantPortalFactory app) : IClassFixture<GrantPo
         var f = Assert.Single(await app.FindingsAsync(p.Id), f => f.RuleId == "UNIT-INTEGRITY");
         Assert.Equal(("PiPersonId", pi.ToString()), (f.Field, f.SubjectId));
     }
+
+    [Fact]
+    public async Task DraftApi_ClaimRoundTrips_AndATooLongStatementIsRefused()
+    {
+        var p = await app.DraftAsync();
+        var api = await app.BearerAsync(DemoUsers.Applicant);
+        var (content, version) = await app.ContentAsync(p.Id);
+        content.ForeignLeadException = ForeignLeadException.TuringLaureate;
+        content.ForeignLeadStatement = new string('长', 2001);
+
+        var tooLong = await api.SendAsync(Put(p.Id, content, version));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var error = (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal(("DRAFT-TOO-LONG", "foreignLeadStatement"), (error.GetProperty("code").GetString(), error.GetProperty("field").GetString()));
+
+        content.ForeignLeadStatement = "图灵奖获得者。";
+        Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(Put(p.Id, content, version))).StatusCode);
+        var read = await (await api.GetAsync($"/api/v1/pre-proposals/{p.Id}")).Content.ReadFromJsonAsync<JsonElement>();
+        var c = read.GetProperty("content");
+        Assert.Equal(("TuringLaureate", "图灵奖获得者。"), (c.GetProperty("foreignLeadException").GetString(), c.GetProperty("foreignLeadStatement").GetString()));
+    }
+
+    private static HttpRequestMessage Put(GrantPortal.Domain.Common.ProposalId id, GrantPortal.Web.Features.PreProposals.Edit.DraftInput body, uint version)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/pre-proposals/{id}") { Content = JsonContent.Create(body, options: DraftKit.Json) };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        return request;
+    }
 }
