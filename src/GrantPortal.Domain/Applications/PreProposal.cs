@@ -65,6 +65,10 @@ public sealed class PreProposal
     public int? PiMonthsPerYear { get; set; }
     // DOC-ENTERPRISE-MATCHING: the matching-funds ratio an enterprise lead states (percent).
     public decimal? MatchingFundsPercent { get; set; }
+    // FOREIGN-LEAD-AGE: the exception claimed for a foreign lead born before the call's date, and
+    // the special statement (专门说明) that formal review judges. Ignored without a foreign lead.
+    public ForeignLeadException? ForeignLeadException { get; set; }
+    public string ForeignLeadStatement { get; set; } = "";
     public List<TeamMember> Members { get; set; } = [];
     public List<ParticipatingUnit> Units { get; set; } = [];
     public List<IndicatorAnswer> IndicatorAnswers { get; set; } = [];

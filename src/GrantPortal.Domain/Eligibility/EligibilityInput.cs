@@ -51,10 +51,17 @@ public sealed record EligibilityInput(
     UnitId? RecommendingUnitId,
     // The direction's assessment indicators (DIRECTION-INDICATORS); null if the direction is unknown.
     GuideDirection? Direction,
-    // GUIDE-EXPERT-BAR: the consultative committee members and guide-drafting experts of the call.
-    // The platform holds no such list yet: empty, so the rule finds nothing.
-    IReadOnlySet<PersonKey> GuideExperts)
+    // GUIDE-EXPERT-BAR: the consultative committee members and guide-drafting experts of the call
+    // (the call's list, by identity document).
+    IReadOnlySet<PersonKey> GuideExperts,
+    // UNIT-INTEGRITY: the sanctions and blacklist entries of the team's people, each carrying the
+    // PersonId of the team member it concerns (the loader matches them by identity document).
+    IReadOnlyList<PersonSanction>? Sanctions = null)
 {
+    // The sanctions of this person active on the submission day (the check day).
+    public IReadOnlyList<PersonSanction> ActiveSanctions(Person person) =>
+        [.. (Sanctions ?? []).Where(s => s.PersonId == person.Id && s.IsActiveOn(SubmissionDay))];
+
     public Unit? Unit(UnitId? id) => id is { } u && Units.TryGetValue(u, out var unit) ? unit : null;
 
     public Person? Person(PersonId? id) => id is { } p && People.TryGetValue(p, out var person) ? person : null;

@@ -50,17 +50,36 @@ public sealed class ForeignCooperationProof : IEligibilityRule
 }
 
 // "外方牵头人年龄原则上不超过65周岁（1953年1月1日以后出生）…特殊情况须作出专门说明" — FOREIGN-LEAD-AGE: born on
-// or after the call's date (2018: 1953-01-01), unless an exception is claimed with a special
-// statement (then review). The pre-proposal has no exception claim yet: every foreign lead born
-// earlier is refused.
+// or after the call's date (2018: 1953-01-01), unless an exception (Nobel, Turing, Fields laureate,
+// academician of a partner country, renowned scholar, key person) is claimed with a special
+// statement: then review, with the claim and the statement as evidence (one message per kind of
+// claim, FOREIGN-LEAD-AGE-EXCEPTION-<KIND>). A claim without its statement still blocks
+// (FOREIGN-LEAD-AGE-STATEMENT).
 public sealed class ForeignLeadAge : IEligibilityRule
 {
     public string Id => "FOREIGN-LEAD-AGE";
 
+    public static string ExceptionCode(ForeignLeadException kind) => "FOREIGN-LEAD-AGE-EXCEPTION-" + kind.ToString().ToUpperInvariant();
+
     public IEnumerable<Finding> Check(EligibilityInput input)
     {
-        if (input.ForeignLead is { } lead && lead.BirthDate < input.Call.ForeignLeadBornOnOrAfter)
-            yield return Findings.Person(Id, lead, "Members", ("born", lead.BirthDate), ("date", input.Call.ForeignLeadBornOnOrAfter));
+        if (input.ForeignLead is not { } lead || lead.BirthDate >= input.Call.ForeignLeadBornOnOrAfter) yield break;
+        var p = input.Proposal;
+        if (p.ForeignLeadException is not { } kind)
+        {
+            yield return Findings.Person(Id, lead, "ForeignLeadException", ("born", lead.BirthDate), ("date", input.Call.ForeignLeadBornOnOrAfter));
+        }
+        else if (string.IsNullOrWhiteSpace(p.ForeignLeadStatement))
+        {
+            yield return Findings.Person(Id, lead, "ForeignLeadStatement", ("born", lead.BirthDate), ("date", input.Call.ForeignLeadBornOnOrAfter), ("exception", kind))
+                .WithCode("FOREIGN-LEAD-AGE-STATEMENT");
+        }
+        else
+        {
+            yield return Findings.Person(Id, lead, "ForeignLeadStatement", ("born", lead.BirthDate), ("date", input.Call.ForeignLeadBornOnOrAfter),
+                    ("exception", kind), ("statement", p.ForeignLeadStatement.Trim()))
+                .AsReview().WithCode(ExceptionCode(kind));
+        }
     }
 }
 

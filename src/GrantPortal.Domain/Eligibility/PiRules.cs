@@ -159,8 +159,8 @@ public sealed class OngoingCutoff : IEligibilityRule
 }
 
 // "参与本专项指南编制的专家及专项咨询委员会委员原则上不能申报该专项项目" — GUIDE-EXPERT-BAR: members of the special
-// consultative committee and the experts who drafted this year's guide may not apply. The platform
-// holds no list of them yet: with no data the rule finds nothing.
+// consultative committee and the experts who drafted this year's guide may not apply; the call's
+// list (kept by the platform admin) names them by identity document.
 public sealed class GuideExpertBar : IEligibilityRule
 {
     public string Id => "GUIDE-EXPERT-BAR";

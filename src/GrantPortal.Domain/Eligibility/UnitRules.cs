@@ -53,17 +53,24 @@ public sealed class UnitNotStateOrgan : IEligibilityRule
 }
 
 // "申报单位及项目团队成员无严重科研失信行为记录且不在相关社会领域信用黑名单内" — UNIT-INTEGRITY: no unit and no
-// team member is in an active serious research-misconduct sanction or on a credit blacklist.
-// The registry records the units' blacklist only; it holds no sanctions of people yet, so the
-// rule checks the units.
+// team member is in an active serious research-misconduct sanction or on a credit blacklist. A
+// person's sanction counts when it is active on the submission day (the check day). The finding
+// names the person to replace, never the sanction's kind, dates or decision (UNIT-INTEGRITY-PERSON):
+// those are for the platform admin's eyes.
 public sealed class UnitIntegrity : IEligibilityRule
 {
     public string Id => "UNIT-INTEGRITY";
 
-    public IEnumerable<Finding> Check(EligibilityInput input) =>
-        input.AllUnits()
-            .Where(u => u.IsCreditBlacklisted)
-            .Select(u => Findings.Unit(Id, u, u.Id == input.Proposal.LeadUnitId ? "LeadUnitId" : "Units"));
+    public IEnumerable<Finding> Check(EligibilityInput input)
+    {
+        foreach (var u in input.AllUnits().Where(u => u.IsCreditBlacklisted))
+            yield return Findings.Unit(Id, u, u.Id == input.Proposal.LeadUnitId ? "LeadUnitId" : "Units");
+        foreach (var (person, _, field) in input.Team())
+        {
+            if (input.ActiveSanctions(person).Count > 0)
+                yield return Findings.Person(Id, person, field).WithCode("UNIT-INTEGRITY-PERSON");
+        }
+    }
 }
 
 // "同一项目须通过单个推荐单位申报，不得多头申报和重复申报" — UNIT-ONE-RECOMMENDER: one project goes through

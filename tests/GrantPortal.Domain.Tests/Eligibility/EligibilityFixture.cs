@@ -28,6 +28,7 @@ internal sealed class EligibilityFixture
         [AttachmentKind.JointAgreement, AttachmentKind.UnitIntegrity, AttachmentKind.PiIntegrity, AttachmentKind.IpAgreement, AttachmentKind.CooperationProof, AttachmentKind.ForeignLeadAppointment];
     public bool SigningDate { get; set; } = true;
     public HashSet<PersonKey> GuideExperts { get; } = [];
+    public List<PersonSanction> Sanctions { get; } = [];
     public List<Unit> ExtraUnits { get; } = [];
     public List<Person> ExtraPeople { get; } = [];
 
@@ -69,7 +70,7 @@ internal sealed class EligibilityFixture
         Call, Day, Proposal,
         new[] { Lead, Partner, Recommender }.Concat(ExtraUnits).ToDictionary(u => u.Id),
         new[] { Pi, KeyMember, ForeignLead, ForeignMember }.Concat(ExtraPeople).ToDictionary(p => p.Id),
-        Ongoing, Others, Attachments, SigningDate, Recommender.Id, Direction, GuideExperts);
+        Ongoing, Others, Attachments, SigningDate, Recommender.Id, Direction, GuideExperts, Sanctions);
 
     public IReadOnlyList<Finding> Run() => RuleSet.Run(Input());
 

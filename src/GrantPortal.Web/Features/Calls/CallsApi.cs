@@ -21,5 +21,6 @@ public static class CallsApi
             .RequireAuthorization(Policies.Authenticated)
             .WithName("GetCall").WithSummary("One call with its directions, dates and limits");
         SaveCallEndpoint.Map(calls);
+        Admin.Calls.GuideExperts.GuideExpertsEndpoint.Map(calls);
     }
 }

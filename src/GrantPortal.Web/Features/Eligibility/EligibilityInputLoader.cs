@@ -6,6 +6,7 @@ using GrantPortal.Domain.Common;
 using GrantPortal.Domain.Eligibility;
 using GrantPortal.Domain.Registries;
 using GrantPortal.Web.Infrastructure.Persistence;
+using GrantPortal.Web.Features.Registries.People.Sanctions;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Web.Features.Eligibility;
@@ -72,13 +73,32 @@ public sealed class EligibilityInputLoader(AppDbContext db)
             [.. o.Members.Where(m => samePeople.ContainsKey(m.PersonId)).Select(m => new OtherMember(samePeople[m.PersonId], m.Role))],
             o.RecommendingUnitId, o.Title)).ToList();
 
+        // UNIT-INTEGRITY: the sanctions recorded on any registry row of the team's identity
+        // documents, handed to the rule as sanctions of the team member holding that document.
+        var teamByKey = people.Values.GroupBy(PersonKey.Of).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToList());
+        var rowIds = samePeople.Keys.ToList();
+        var sanctions = (await db.PersonSanctions.AsNoTracking().Where(s => rowIds.Contains(s.PersonId)).ToListAsync(ct))
+            .SelectMany(s => teamByKey[samePeople[s.PersonId]].Select(id => SanctionRecords.For(s, id)))
+            .ToList();
+
         return new EligibilityInput(
             call, submissionDay, p, units, people, ongoing, otherApplications,
             attachments.Select(a => a.Kind).ToHashSet(),
             attachments.Any(a => a.Kind == AttachmentKind.JointAgreement && a.SignedOn is not null),
             recommendingUnit, direction,
-            // GUIDE-EXPERT-BAR: the platform holds no list of guide experts yet.
-            new HashSet<PersonKey>());
+            await GuideExpertsAsync(db, call.Id, numbers, keys, ct),
+            sanctions);
+    }
+
+    // GUIDE-EXPERT-BAR: the call's list, narrowed to the given identity documents.
+    public static async Task<HashSet<PersonKey>> GuideExpertsAsync(AppDbContext db, CallId call, IReadOnlyCollection<string> numbers, IReadOnlySet<PersonKey> keys, CancellationToken ct)
+    {
+        if (numbers.Count == 0) return [];
+        var rows = await db.GuideExperts.AsNoTracking().Where(g => g.CallId == call)
+            .Join(db.People, g => g.PersonId, x => x.Id, (g, x) => new { x.DocumentType, x.DocumentNumber })
+            .Where(x => numbers.Contains(x.DocumentNumber))
+            .ToListAsync(ct);
+        return [.. rows.Select(x => new PersonKey(x.DocumentType, PersonKey.Normalize(x.DocumentNumber))).Where(keys.Contains)];
     }
 
     // Race-proof counting (issue 5, point 5). PI-ONE-APPLICATION, KEY-MEMBER-LIMIT,

@@ -33,7 +33,10 @@ public sealed record SubmittedSnapshot(
     int NarrativeLength,
     IReadOnlyList<SnapshotAttachment> Attachments,
     SnapshotUnit RecommendingUnit,
-    string SubmittedBy)
+    string SubmittedBy,
+    // FOREIGN-LEAD-AGE: the exception claimed for the foreign lead, if any (absent from snapshots
+    // taken before the claim existed).
+    SnapshotForeignLeadException? ForeignLeadException = null)
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -62,3 +65,5 @@ public sealed record SnapshotMember(string Role, SnapshotPerson Person);
 public sealed record SnapshotIndicator(int Number, string Indicator, string Answer);
 
 public sealed record SnapshotAttachment(string Kind, string FileName, long SizeBytes, string Sha256, DateOnly? SignedOn);
+
+public sealed record SnapshotForeignLeadException(string Kind, string Statement);

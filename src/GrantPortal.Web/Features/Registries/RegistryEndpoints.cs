@@ -14,5 +14,6 @@ public static class RegistryEndpoints
         People.List.ListPeopleEndpoint.Map(people);
         People.Details.GetPersonEndpoint.Map(people);
         People.Edit.SavePersonEndpoint.Map(people);
+        People.Sanctions.SanctionEndpoints.Map(people);
     }
 }

@@ -73,6 +73,8 @@ public sealed class AuditInterceptor(TimeProvider clock, IHttpContextAccessor ht
         Unit => "Unit",
         Person => "Person",
         OngoingProject => "OngoingProject",
+        PersonSanction => "PersonSanction",
+        GuideExpert => "GuideExpert",
         GrantCall => "Call",
         GuideDirection => "Direction",
         AppUser => "User",

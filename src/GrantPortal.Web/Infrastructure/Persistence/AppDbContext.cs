@@ -18,6 +18,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<GrantCall> Calls => Set<GrantCall>();
     public DbSet<GuideDirection> Directions => Set<GuideDirection>();
     public DbSet<OngoingProject> OngoingProjects => Set<OngoingProject>();
+    public DbSet<PersonSanction> PersonSanctions => Set<PersonSanction>();
+    public DbSet<GuideExpert> GuideExperts => Set<GuideExpert>();
     public DbSet<PreProposal> PreProposals => Set<PreProposal>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Transition> Transitions => Set<Transition>();

@@ -22,6 +22,8 @@ internal sealed class PreProposalConfiguration : IEntityTypeConfiguration<PrePro
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.RequestedBudget).HasPrecision(12, 2);
         b.Property(x => x.MatchingFundsPercent).HasPrecision(5, 2);
+        b.Property(x => x.ForeignLeadException).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.ForeignLeadStatement).HasMaxLength(2000);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.SubmissionNumber).HasMaxLength(40);
         b.Property(x => x.ContentHash).HasMaxLength(64);

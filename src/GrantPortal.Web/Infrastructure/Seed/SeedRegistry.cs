@@ -38,6 +38,9 @@ public static class SeedRegistry
         Foreign("诺斯布里奇生物有限公司（示例）", "Northbridge Bio Ltd (demo)", UnitKind.ForeignEnterprise, "GB", "09876543", new(2017, 2, 14)),
     ];
 
+    // 杨帆: the demo call's guide-drafting expert (GUIDE-EXPERT-BAR), on no demo team.
+    public const string GuideExpertDocumentPrefix = "31010119780909678";
+
     public sealed record SeedPerson(Person Person, string? UnitCode, string? ForeignRegistration = null);
 
     public static IReadOnlyList<SeedPerson> People() =>

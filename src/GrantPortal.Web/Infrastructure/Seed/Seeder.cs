@@ -101,6 +101,16 @@ public static class Seeder
         }
         await db.SaveChangesAsync(ct);
 
+        // GUIDE-EXPERT-BAR: one guide-drafting expert of the demo call (杨帆, on no demo team).
+        var demoCall = await db.Calls.SingleAsync(c => c.Code == SeedCalls.CodeDemo, ct);
+        var expert = await db.People.FirstOrDefaultAsync(p => p.DocumentNumber.StartsWith(SeedRegistry.GuideExpertDocumentPrefix), ct);
+        if (expert is not null && !await db.GuideExperts.AnyAsync(g => g.CallId == demoCall.Id, ct))
+        {
+            db.GuideExperts.Add(new GuideExpert { CallId = demoCall.Id, PersonId = expert.Id, Role = GuideExpertRole.GuideDrafting, AddedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+            created++;
+        }
+
         if (demoUsers)
         {
             var users = sp.GetRequiredService<UserManager<AppUser>>();

@@ -58,6 +58,8 @@ function init(form) {
             keyMembers: ids("KeyMembers"),
             foreignLead: single("ForeignLead"),
             foreignMembers: ids("ForeignMembers"),
+            foreignLeadException: value("ForeignLeadException") || null,
+            foreignLeadStatement: value("ForeignLeadStatement"),
             objectives: value("Objectives"),
             innovation: value("Innovation"),
             technicalRoute: value("TechnicalRoute"),
@@ -238,6 +240,18 @@ function init(form) {
     }
 
     initPickers(form, autosave);
+    initForeignLeadException(form);
+}
+
+// FOREIGN-LEAD-AGE: the exception claim is relevant only with a foreign lead; it appears when one
+// is picked and hides when removed (its values are kept, and ignored without a foreign lead).
+function initForeignLeadException(form) {
+    const box = document.getElementById("foreign-lead-exception");
+    const picked = form.querySelector('.picker[data-field="ForeignLead"] .picked');
+    if (!box || !picked) return;
+    const toggle = () => { box.hidden = picked.querySelector("li[data-id]") === null; };
+    new MutationObserver(toggle).observe(picked, { childList: true });
+    toggle();
 }
 
 // ---- pickers ---------------------------------------------------------------------------------

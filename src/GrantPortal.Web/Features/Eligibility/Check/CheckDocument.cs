@@ -23,6 +23,11 @@ public sealed record CheckDocument
     public decimal? RequestedBudget { get; init; }
     public decimal? MatchingFundsPercent { get; init; }
     public List<CheckMember> Members { get; init; } = [];
+    // FOREIGN-LEAD-AGE: the exception claimed for a foreign lead born before the call's date, with
+    // the special statement; a claim with its statement turns the refusal into a review finding.
+    [JsonConverter(typeof(JsonStringEnumConverter<ForeignLeadException>))]
+    public ForeignLeadException? ForeignLeadException { get; init; }
+    public string? ForeignLeadStatement { get; init; }
     // The registry records of the people, if the caller has them (matched by identity document).
     public List<CheckOngoingProject> OngoingProjects { get; init; } = [];
     public List<CheckDocumentPresent> Documents { get; init; } = [];
@@ -65,6 +70,19 @@ public sealed record CheckPerson
     public bool IsCivilServant { get; init; }
     public string? Nationality { get; init; }
     public string? Unit { get; init; }
+    // UNIT-INTEGRITY: the person's research-misconduct sanctions and credit-blacklist entries, if
+    // the caller has them; one active on the submission day bars the person.
+    public List<CheckSanction> Sanctions { get; init; } = [];
+}
+
+public sealed record CheckSanction
+{
+    [JsonConverter(typeof(JsonStringEnumConverter<SanctionKind>))]
+    public SanctionKind Kind { get; init; } = SanctionKind.ResearchMisconduct;
+    public DateOnly StartsOn { get; init; }
+    // The last day of the sanction; left out for an open-ended one.
+    public DateOnly? EndsOn { get; init; }
+    public string? Reference { get; init; }
 }
 
 public sealed record CheckMember

@@ -5,6 +5,7 @@ using GrantPortal.Domain.Eligibility;
 using GrantPortal.Domain.Registries;
 using GrantPortal.Web.Infrastructure.Persistence;
 using Mediator;
+using GrantPortal.Web.Features.Registries.People.Sanctions;
 using Microsoft.EntityFrameworkCore;
 using Unit = GrantPortal.Domain.Registries.Unit;
 
@@ -69,6 +70,7 @@ public static class CheckDocuments
         }
 
         var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var sanctions = new List<PersonSanction>();
         for (var i = 0; i < doc.People.Count; i++)
         {
             var x = doc.People[i];
@@ -78,6 +80,8 @@ public static class CheckDocuments
                     Degree = x.Degree, IsCivilServant = x.IsCivilServant, Nationality = x.Nationality, UnitId = UnitOf(x.Unit, $"people[{i}].unit"),
                 }))
                 errors.Add(Error.For("CHECK-KEY-TWICE", $"people[{i}].key", ("key", x.Key)));
+            else
+                sanctions.AddRange(x.Sanctions.Select((s, j) => SanctionRecords.For(s, people[x.Key].Id, $"people[{i}].sanctions[{j}]", errors)));
         }
         Person? PersonOf(string? key, string field)
         {
@@ -114,6 +118,8 @@ public static class CheckDocuments
             DurationMonths = doc.DurationMonths,
             RequestedBudget = doc.RequestedBudget,
             MatchingFundsPercent = doc.MatchingFundsPercent,
+            ForeignLeadException = doc.ForeignLeadException,
+            ForeignLeadStatement = doc.ForeignLeadStatement ?? "",
             Objectives = doc.Objectives ?? "",
             Innovation = doc.Innovation ?? "",
             TechnicalRoute = doc.TechnicalRoute ?? "",
@@ -130,6 +136,10 @@ public static class CheckDocuments
         }).ToList();
 
         var others = await OtherApplicationsAsync(db, call.Id, proposal, people.Values, ct);
+        // GUIDE-EXPERT-BAR: the call's own list, matched with the document's people by identity document.
+        var experts = await EligibilityInputLoader.GuideExpertsAsync(db, call.Id,
+            [.. people.Values.SelectMany(x => new[] { x.DocumentNumber, PersonKey.Normalize(x.DocumentNumber) }).Distinct()],
+            people.Values.Select(PersonKey.Of).ToHashSet(), ct);
         var input = new EligibilityInput(
             call, day, proposal,
             units.Values.GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First()),
@@ -137,7 +147,7 @@ public static class CheckDocuments
             ongoing, others,
             doc.Documents.Select(d => d.Kind).ToHashSet(),
             doc.Documents.Any(d => d.Kind == AttachmentKind.JointAgreement && d.SignedOn is not null),
-            recommending, direction, new HashSet<PersonKey>());
+            recommending, direction, experts, sanctions);
         return new CheckResult(true, [], day, others.Count, RuleSet.Run(input));
     }
 

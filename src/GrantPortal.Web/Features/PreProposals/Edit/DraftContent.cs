@@ -27,6 +27,11 @@ public sealed class DraftInput
     public List<Guid> Units { get; set; } = [];
     public List<Guid> KeyMembers { get; set; } = [];
     public Guid? ForeignLead { get; set; }
+    // FOREIGN-LEAD-AGE: the exception claimed for a foreign lead born before the call's date, and
+    // the special statement; shown in the editor only once a foreign lead is chosen.
+    [JsonConverter(typeof(JsonStringEnumConverter<ForeignLeadException>))]
+    public ForeignLeadException? ForeignLeadException { get; set; }
+    public string? ForeignLeadStatement { get; set; }
     public List<Guid> ForeignMembers { get; set; } = [];
     public string? Objectives { get; set; }
     public string? Innovation { get; set; }
@@ -52,6 +57,8 @@ public sealed class DraftInput
             Units = p.Units.OrderBy(u => u.SortOrder).Select(u => u.UnitId.Value).ToList(),
             KeyMembers = Members(p, MemberRole.KeyMember),
             ForeignLead = p.ForeignLeadPersonId?.Value,
+            ForeignLeadException = p.ForeignLeadException,
+            ForeignLeadStatement = p.ForeignLeadStatement,
             ForeignMembers = Members(p, MemberRole.ForeignMember),
             Objectives = p.Objectives,
             Innovation = p.Innovation,

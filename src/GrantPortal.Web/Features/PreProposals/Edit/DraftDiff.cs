@@ -35,6 +35,9 @@ public static class DraftDiff
         Row(nameof(DraftInput.Units), Label(nameof(DraftInput.Units)), People(yours.Units), People(theirs.Units));
         Row(nameof(DraftInput.KeyMembers), Label(nameof(DraftInput.KeyMembers)), People(yours.KeyMembers), People(theirs.KeyMembers));
         Row(nameof(DraftInput.ForeignLead), Label(nameof(DraftInput.ForeignLead)), Person(yours.ForeignLead), Person(theirs.ForeignLead));
+        string Claim(DraftInput x) => x.ForeignLeadException is { } k ? l["Draft.ForeignLeadException." + k].Value : "";
+        Row(nameof(DraftInput.ForeignLeadException), Label(nameof(DraftInput.ForeignLeadException)), Claim(yours), Claim(theirs));
+        Row(nameof(DraftInput.ForeignLeadStatement), Label(nameof(DraftInput.ForeignLeadStatement)), yours.ForeignLeadStatement ?? "", theirs.ForeignLeadStatement ?? "");
         Row(nameof(DraftInput.ForeignMembers), Label(nameof(DraftInput.ForeignMembers)), People(yours.ForeignMembers), People(theirs.ForeignMembers));
         Row(nameof(DraftInput.Objectives), Label(nameof(DraftInput.Objectives)), yours.Objectives ?? "", theirs.Objectives ?? "");
         Row(nameof(DraftInput.Innovation), Label(nameof(DraftInput.Innovation)), yours.Innovation ?? "", theirs.Innovation ?? "");

@@ -81,6 +81,8 @@ public sealed class SaveDraftHandler(AppDbContext db, ICurrentUser user, TimePro
         p.DurationMonths = input.DurationMonths;
         p.RequestedBudget = input.RequestedBudget;
         p.MatchingFundsPercent = input.MatchingFundsPercent;
+        p.ForeignLeadException = input.ForeignLeadException;
+        p.ForeignLeadStatement = input.ForeignLeadStatement ?? "";
         p.Objectives = input.Objectives ?? "";
         p.Innovation = input.Innovation ?? "";
         p.TechnicalRoute = input.TechnicalRoute ?? "";
@@ -125,6 +127,8 @@ public static class SaveDraftValidator
     public const int MaxSection = 50_000;
     public const int MaxUnits = 30;
     public const int MaxMembers = 60;
+    // FOREIGN-LEAD-AGE: the special statement of a claimed exception.
+    public const int MaxStatement = 2000;
 
     // Every error at once, and the unit each picked person belongs to (recorded on the member).
     public static async Task<(List<Error> Errors, IReadOnlyDictionary<Guid, UnitId?> PersonUnits)> ValidateAsync(AppDbContext db, PreProposal p, DraftInput input, CancellationToken ct)
@@ -135,6 +139,8 @@ public static class SaveDraftValidator
         {
             if (text is not null && text.Length > MaxSection) errors.Add(Error.For("DRAFT-TOO-LONG", field, ("max", MaxSection)));
         }
+        if (input.ForeignLeadException is { } claim && !Enum.IsDefined(claim)) errors.Add(Error.For("DRAFT-EXCEPTION-UNKNOWN", nameof(input.ForeignLeadException)));
+        if (input.ForeignLeadStatement is { Length: > MaxStatement }) errors.Add(Error.For("DRAFT-TOO-LONG", nameof(input.ForeignLeadStatement), ("max", MaxStatement)));
         Range(errors, input.PiMonthsPerYear, 1, 12, nameof(input.PiMonthsPerYear));
         Range(errors, input.DurationMonths, 1, 120, nameof(input.DurationMonths));
         Money(errors, input.RequestedBudget, 0, 1_000_000, nameof(input.RequestedBudget));

@@ -43,6 +43,8 @@ public sealed class PreProposalPdf(Catalog catalog)
         doc.Field(T("Printing.ParticipatingUnits"), List(s.ParticipatingUnits.Select(Unit)));
         doc.Field(T("Printing.KeyMembers"), List(Role("KeyMember").Select(Person)));
         doc.Field(T("Printing.ForeignLead"), List(Role("ForeignLead").Select(Person)));
+        if (s.ForeignLeadException is { } claim)
+            doc.Field(T("Printing.ForeignLeadException"), Or("Draft.ForeignLeadException." + claim.Kind, claim.Kind) + "\n" + claim.Statement);
         doc.Field(T("Printing.ForeignMembers"), List(Role("ForeignMember").Select(Person)));
         doc.Field(T("Printing.Duration"), s.DurationMonths is { } d ? T("Printing.Months", ("months", d.ToString(CultureInfo.InvariantCulture))) : T("Printing.None"));
         doc.Field(T("Printing.Budget"), s.RequestedBudget is null ? T("Printing.None") : T("Printing.TenThousandYuan", ("amount", N(s.RequestedBudget))));

@@ -48,6 +48,9 @@ public static class SnapshotBuilder
                 a.IndicatorIndex + 1, a.IndicatorIndex < direction.Indicators.Count ? direction.Indicators[a.IndicatorIndex] : "", a.Answer))],
             p.Innovation, p.TechnicalRoute, p.ResearchBasis, p.NarrativeLength(),
             [.. current.OrderBy(a => a.Kind).ThenBy(a => a.UploadedAt).Select(a => new SnapshotAttachment(a.Kind.ToString(), a.FileName, a.SizeBytes, a.Sha256, a.SignedOn))],
-            Unit(recommendingUnit), submittedBy);
+            Unit(recommendingUnit), submittedBy,
+            p.ForeignLeadPersonId is not null && p.ForeignLeadException is { } claim
+                ? new SnapshotForeignLeadException(claim.ToString(), p.ForeignLeadStatement)
+                : null);
     }
 }

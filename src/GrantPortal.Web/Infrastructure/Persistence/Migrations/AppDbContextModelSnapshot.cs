@@ -94,6 +94,15 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                     b.Property<int?>("DurationMonths")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ForeignLeadException")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ForeignLeadStatement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Innovation")
                         .IsRequired()
                         .HasColumnType("text");
@@ -385,6 +394,36 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("guide_directions", (string)null);
                 });
 
+            modelBuilder.Entity("GrantPortal.Domain.Calls.GuideExpert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CallId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("guide_experts", (string)null);
+                });
+
             modelBuilder.Entity("GrantPortal.Domain.Registries.OngoingProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -518,6 +557,47 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("GrantPortal.Domain.Registries.PersonSanction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("person_sanctions", (string)null);
                 });
 
             modelBuilder.Entity("GrantPortal.Domain.Registries.Unit", b =>
@@ -1361,12 +1441,36 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantPortal.Domain.Calls.GuideExpert", b =>
+                {
+                    b.HasOne("GrantPortal.Domain.Calls.GrantCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Domain.Registries.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantPortal.Domain.Registries.Person", b =>
                 {
                     b.HasOne("GrantPortal.Domain.Registries.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("GrantPortal.Domain.Registries.PersonSanction", b =>
+                {
+                    b.HasOne("GrantPortal.Domain.Registries.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantPortal.Web.Infrastructure.Identity.AppUser", b =>
