@@ -19,6 +19,8 @@ public static class BenchProgram
     public static async Task<int> Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        // bench/run deadline: the deadline-day benchmark of issue 5.
+        if (args is ["deadline", .. var rest]) return await Deadline.DeadlineBench.MainAsync(rest);
         var o = Options.Parse(args);
         if (o is null)
         {

@@ -40,31 +40,21 @@ public sealed class EligibilityInputLoader(AppDbContext db)
         var keys = people.Values.Select(PersonKey.Of).ToHashSet();
         if (lockCounts) await LockCountedKeysAsync(call.Id, p, keys, ct);
 
-        // Every document number in the forms it may be stored in; the type is compared below.
+        // Every document number in the forms it may be stored in; the type is compared below. The
+        // types are in the query too, so that the (type, number) indexes of both tables are used.
         var numbers = people.Values.SelectMany(x => new[] { x.DocumentNumber, PersonKey.Normalize(x.DocumentNumber) }).Distinct().ToList();
-        var ongoing = (await db.OngoingProjects.AsNoTracking().Where(o => numbers.Contains(o.DocumentNumber)).ToListAsync(ct))
+        var types = keys.Select(k => k.Type).Distinct().ToList();
+        var ongoing = (await db.OngoingProjects.AsNoTracking().Where(o => types.Contains(o.DocumentType) && numbers.Contains(o.DocumentNumber)).ToListAsync(ct))
             .Where(o => keys.Contains(PersonKey.Of(o)))
             .ToList();
 
         // The registry rows of the same people (the same identity document may sit on more than one row).
-        var samePeople = (await db.People.AsNoTracking().Where(x => numbers.Contains(x.DocumentNumber))
+        var samePeople = (await db.People.AsNoTracking().Where(x => types.Contains(x.DocumentType) && numbers.Contains(x.DocumentNumber))
                 .Select(x => new { x.Id, x.DocumentType, x.DocumentNumber }).ToListAsync(ct))
             .Select(x => (x.Id, Key: new PersonKey(x.DocumentType, PersonKey.Normalize(x.DocumentNumber))))
             .Where(x => keys.Contains(x.Key))
             .ToDictionary(x => x.Id, x => x.Key);
-        var sameIds = samePeople.Keys.Select(id => (PersonId?)id).ToList();
-
-        var others = await db.PreProposals.AsNoTracking()
-            .Where(x => x.CallId == p.CallId && x.Id != p.Id && InCall.Contains(x.State)
-                && (x.LeadUnitId == p.LeadUnitId
-                    || sameIds.Contains(x.PiPersonId)
-                    || x.Members.Any(m => sameIds.Contains(m.PersonId))))
-            .Select(x => new
-            {
-                x.Id, x.LeadUnitId, x.PiPersonId, x.RecommendingUnitId, x.Title,
-                Members = x.Members.Select(m => new { m.PersonId, m.Role }).ToList(),
-            })
-            .ToListAsync(ct);
+        var others = await OtherApplicationsAsync(p, [.. samePeople.Keys], ct);
 
         // Members of other applications who are not on this team are left out: no rule asks about them.
         var otherApplications = others.Select(o => new OtherApplication(
@@ -101,6 +91,48 @@ public sealed class EligibilityInputLoader(AppDbContext db)
         return [.. rows.Select(x => new PersonKey(x.DocumentType, PersonKey.Normalize(x.DocumentNumber))).Where(keys.Contains)];
     }
 
+    private sealed record Other(ProposalId Id, UnitId LeadUnitId, PersonId? PiPersonId, UnitId? RecommendingUnitId, string Title, List<(PersonId PersonId, MemberRole Role)> Members);
+
+    // The other submitted, not withdrawn applications of the call the counting rules need: those a
+    // person of this team takes part in (as PI or member), and those of the same lead unit with
+    // the same title (UNIT-ONE-RECOMMENDER). Found through the indexes first (PI, member's person,
+    // lead unit), each kind on its own: one query with OR over them scanned the whole call. Of
+    // the lead unit's applications only the titles are read; the rest is loaded for the matches.
+    private async Task<List<Other>> OtherApplicationsAsync(PreProposal p, List<PersonId> sameIds, CancellationToken ct)
+    {
+        var ids = new HashSet<ProposalId>();
+        if (sameIds.Count > 0)
+        {
+            var nullableIds = sameIds.Select(id => (PersonId?)id).ToList();
+            ids.UnionWith(await db.PreProposals.AsNoTracking()
+                .Where(x => x.CallId == p.CallId && nullableIds.Contains(x.PiPersonId) && InCall.Contains(x.State))
+                .Select(x => x.Id).ToListAsync(ct));
+            ids.UnionWith(await db.PreProposals.AsNoTracking()
+                .Where(x => x.CallId == p.CallId && x.Members.Any(m => sameIds.Contains(m.PersonId)) && InCall.Contains(x.State))
+                .Select(x => x.Id).ToListAsync(ct));
+        }
+        var title = UnitOneRecommender.NormalizeTitle(p.Title);
+        if (title.Length > 0)
+        {
+            var titles = await db.PreProposals.AsNoTracking()
+                .Where(x => x.CallId == p.CallId && x.LeadUnitId == p.LeadUnitId && InCall.Contains(x.State))
+                .Select(x => new { x.Id, x.Title }).ToListAsync(ct);
+            ids.UnionWith(titles.Where(x => UnitOneRecommender.NormalizeTitle(x.Title) == title).Select(x => x.Id));
+        }
+        ids.Remove(p.Id);
+        if (ids.Count == 0) return [];
+        var list = ids.ToList();
+        var rows = await db.PreProposals.AsNoTracking()
+            .Where(x => list.Contains(x.Id) && InCall.Contains(x.State))
+            .Select(x => new
+            {
+                x.Id, x.LeadUnitId, x.PiPersonId, x.RecommendingUnitId, x.Title,
+                Members = x.Members.Select(m => new { m.PersonId, m.Role }).ToList(),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(x => new Other(x.Id, x.LeadUnitId, x.PiPersonId, x.RecommendingUnitId, x.Title, [.. x.Members.Select(m => (m.PersonId, m.Role))]))];
+    }
+
     // Race-proof counting (issue 5, point 5). PI-ONE-APPLICATION, KEY-MEMBER-LIMIT,
     // FOREIGN-MEMBER-LIMIT, FOREIGN-LEAD-ONE-PARTNER and UNIT-ONE-RECOMMENDER count the other
     // submitted applications of the call. Two submissions racing each other would each count
@@ -115,10 +147,10 @@ public sealed class EligibilityInputLoader(AppDbContext db)
     {
         var names = people.Select(k => $"eligibility|{call}|person|{k.Type}|{k.Number}")
             .Append($"eligibility|{call}|lead-title|{p.LeadUnitId}|{UnitOneRecommender.NormalizeTitle(p.Title)}");
-        foreach (var key in names.Select(LockKey).Distinct().Order())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
-        }
+        // One round trip: unnest returns the keys in array order, and the locks are taken in that
+        // (ascending) order, one after the other.
+        var keys = names.Select(LockKey).Distinct().Order().ToArray();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(k) FROM unnest({keys}) AS k", ct);
     }
 
     private static long LockKey(string name) =>

@@ -100,6 +100,22 @@ public sealed class RecheckJobs(IServiceScopeFactory scopes, TimeProvider clock,
         var loader = new EligibilityInputLoader(db);
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == job.CallId, ct);
         var results = new List<RecheckedApplication>(job.Total);
+        // One connection for the whole run: opened and returned to the pool around every query,
+        // it cost a reset round trip per query (about a dozen per application).
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await CheckAllAsync(db, loader, call, job, results, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return results;
+    }
+
+    private async Task CheckAllAsync(AppDbContext db, EligibilityInputLoader loader, GrantCall call, RecheckJob job, List<RecheckedApplication> results, CancellationToken ct)
+    {
         foreach (var id in job.Proposals)
         {
             var p = await db.PreProposals.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -113,6 +129,5 @@ public sealed class RecheckJobs(IServiceScopeFactory scopes, TimeProvider clock,
             }
             Interlocked.Increment(ref job.Processed);
         }
-        return results;
     }
 }
