@@ -149,12 +149,19 @@ public sealed class EligibilityCheckApiTests(GrantPortalFactory app) : IClassFix
     }
 
     [Fact]
-    public async Task OpenApi_DescribesTheCheckWithAnExample()
+    public async Task OpenApi_DescribesBothChecksWithRequestAndResponseExamples()
     {
         var json = await app.CreateClient().GetStringAsync("/openapi/v1.json");
 
-        Assert.Contains("/api/v1/calls/{callId}/eligibility-check", json);
-        Assert.Contains("CheckApplicationDocument", json);
-        Assert.Contains("directionNumber", json);
+        var paths = JsonDocument.Parse(json).RootElement.GetProperty("paths");
+        var check = paths.GetProperty("/api/v1/calls/{callId}/eligibility-check").GetProperty("post");
+        Assert.Equal("CheckApplicationDocument", check.GetProperty("operationId").GetString());
+        Assert.Equal("jinghua", check.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("leadUnit").GetString());
+        Assert.Equal("FOREIGN-COOPERATION-PROOF", check.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("example").GetProperty("findings")[0].GetProperty("ruleId").GetString());
+        var stored = paths.GetProperty("/api/v1/applications/{id}/eligibility").GetProperty("get");
+        Assert.Equal("GetApplicationEligibility", stored.GetProperty("operationId").GetString());
+        Assert.Equal("PI-AGE", stored.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("example").GetProperty("findings")[0].GetProperty("ruleId").GetString());
     }
 }

@@ -42,8 +42,26 @@ public static class CheckEligibilityEndpoint
             {
                 if (operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
                     media.Example = JsonNode.Parse(ExampleBody);
+                ResponseExample(operation, ExampleResponse);
                 return Task.CompletedTask;
             });
+
+    public const string ExampleResponse = """
+        {
+          "callId": "7c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e",
+          "checkedFor": "2026-11-24",
+          "blocking": false,
+          "otherApplicationsCounted": 0,
+          "findings": [
+            {
+              "ruleId": "FOREIGN-COOPERATION-PROOF", "code": "FOREIGN-COOPERATION-PROOF-REVIEW", "severity": "Review", "subjectKind": "Document",
+              "subjectId": "CooperationProof", "subjectName": "CooperationProof", "field": "Attachments.CooperationProof",
+              "args": { "kind": "CooperationProof" },
+              "message": "合作基础证明材料将在形式审查中由中国科学技术交流中心审核（FOREIGN-COOPERATION-PROOF）。请确认附件能证明中外双方已有合作（联合专利、论文、项目等）。"
+            }
+          ]
+        }
+        """;
 
     public const string ExampleBody = """
         {
