@@ -53,7 +53,10 @@ public sealed record EligibilityInput(
     GuideDirection? Direction,
     // GUIDE-EXPERT-BAR: the consultative committee members and guide-drafting experts of the call.
     // The platform holds no such list yet: empty, so the rule finds nothing.
-    IReadOnlySet<PersonKey> GuideExperts)
+    IReadOnlySet<PersonKey> GuideExperts,
+    // RECOMMENDER-SCOPE: the member units of the chosen association or alliance on the submission day
+    // (at least the lead unit when it is one); null or empty: no member list applies.
+    IReadOnlySet<UnitId>? RecommenderMembers = null)
 {
     public Unit? Unit(UnitId? id) => id is { } u && Units.TryGetValue(u, out var unit) ? unit : null;
 

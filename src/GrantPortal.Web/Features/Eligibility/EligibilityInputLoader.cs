@@ -78,7 +78,8 @@ public sealed class EligibilityInputLoader(AppDbContext db)
             attachments.Any(a => a.Kind == AttachmentKind.JointAgreement && a.SignedOn is not null),
             recommendingUnit, direction,
             // GUIDE-EXPERT-BAR: the platform holds no list of guide experts yet.
-            new HashSet<PersonKey>());
+            new HashSet<PersonKey>(),
+            await Registries.Units.Members.Memberships.MembersAsync(db, recommendingUnit, p.LeadUnitId, submissionDay, ct));
     }
 
     // Race-proof counting (issue 5, point 5). PI-ONE-APPLICATION, KEY-MEMBER-LIMIT,

@@ -38,6 +38,13 @@ public static class SeedRegistry
         Foreign("诺斯布里奇生物有限公司（示例）", "Northbridge Bio Ltd (demo)", UnitKind.ForeignEnterprise, "GB", "09876543", new(2017, 2, 14)),
     ];
 
+    // RECOMMENDER-SCOPE: the demo association's and alliance's member units (list, member), by credit code.
+    public static IReadOnlyList<(string List, string Member)> Memberships() =>
+    [
+        (AssociationCode, UniversityCode), (AssociationCode, InstituteCode),
+        (AllianceCode, EnterpriseCode), (AllianceCode, SecondUniversityCode),
+    ];
+
     public sealed record SeedPerson(Person Person, string? UnitCode, string? ForeignRegistration = null);
 
     public static IReadOnlyList<SeedPerson> People() =>
