@@ -48,7 +48,8 @@ public static class Lifecycle
 
     public static IReadOnlyList<Error> Reopen(PreProposal p, DateTimeOffset now, Actor by)
     {
-        if (p.State is not (ApplicationState.Complete or ApplicationState.Withdrawn)) return [StateError(p, ApplicationState.Draft)];
+        // Returned: the lead unit fixes what the recommending unit asked and resubmits (PRE-WINDOW).
+        if (p.State is not (ApplicationState.Complete or ApplicationState.Withdrawn or ApplicationState.Returned)) return [StateError(p, ApplicationState.Draft)];
         Move(p, ApplicationState.Draft, now, by, "Transition.Reopened");
         return [];
     }

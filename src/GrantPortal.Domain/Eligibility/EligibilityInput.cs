@@ -56,7 +56,10 @@ public sealed record EligibilityInput(
     IReadOnlySet<PersonKey> GuideExperts,
     // UNIT-INTEGRITY: the sanctions and blacklist entries of the team's people, each carrying the
     // PersonId of the team member it concerns (the loader matches them by identity document).
-    IReadOnlyList<PersonSanction>? Sanctions = null)
+    IReadOnlyList<PersonSanction>? Sanctions = null,
+    // RECOMMENDER-SCOPE: the member units of the chosen association or alliance on the submission day
+    // (at least the lead unit when it is one); null or empty: no member list applies.
+    IReadOnlySet<UnitId>? RecommenderMembers = null)
 {
     // The sanctions of this person active on the submission day (the check day).
     public IReadOnlyList<PersonSanction> ActiveSanctions(Person person) =>

@@ -95,25 +95,32 @@ public sealed class UnitOneRecommender : IEligibilityRule
     }
 }
 
-// "推荐单位在本单位职能和业务范围内推荐" — RECOMMENDER-SCOPE: a provincial S&T department recommends units in
-// its province; a ministry's S&T department recommends units it supervises; an association or
-// alliance recommends its members. The registry holds no membership lists, so an association or
-// alliance is not checked. Nothing to check while no recommending unit is chosen.
+// "推荐单位在本单位职能和业务范围内推荐" — RECOMMENDER-SCOPE: a provincial S&T department (the Xinjiang
+// Production and Construction Corps' among them, with its own "province") recommends units in its
+// province; a ministry's S&T department recommends units it supervises; an association or alliance
+// recommends its members (EligibilityInput.RecommenderMembers: the member lists of the registry on
+// the submission day). Nothing to check while no recommending unit is chosen.
 public sealed class RecommenderScope : IEligibilityRule
 {
     public string Id => "RECOMMENDER-SCOPE";
 
+    // The one definition of the scope: the rule and the submit form's list of choices both use it.
+    public static bool Covers(Unit recommender, Unit lead, bool leadIsMember) => recommender.Kind switch
+    {
+        UnitKind.ProvincialStDepartment => Same(lead.Province, recommender.Province),
+        UnitKind.MinistryStDepartment => Same(lead.SupervisingMinistry, recommender.SupervisingMinistry),
+        UnitKind.Association or UnitKind.Alliance => leadIsMember,
+        // Not a recommending unit at all: the submission refuses that on its own (Submission.RecommenderInvalid).
+        _ => true,
+    };
+
     public IEnumerable<Finding> Check(EligibilityInput input)
     {
         if (input.Unit(input.RecommendingUnitId) is not { } recommender || input.LeadUnit is not { } lead) yield break;
-        var inScope = recommender.Kind switch
-        {
-            UnitKind.ProvincialStDepartment => Same(lead.Province, recommender.Province),
-            UnitKind.MinistryStDepartment => Same(lead.SupervisingMinistry, recommender.SupervisingMinistry),
-            _ => true,
-        };
-        if (!inScope)
-            yield return Findings.Unit(Id, recommender, "RecommendingUnitId", ("lead", lead.Name));
+        var member = input.RecommenderMembers?.Contains(lead.Id) == true;
+        if (Covers(recommender, lead, member)) yield break;
+        var finding = Findings.Unit(Id, recommender, "RecommendingUnitId", ("lead", lead.Name));
+        yield return UnitMembership.HasMemberList(recommender.Kind) ? finding.WithCode("RECOMMENDER-SCOPE-MEMBER") : finding;
     }
 
     private static bool Same(string? a, string? b) =>

@@ -32,6 +32,7 @@ public static class FeatureRegistration
             o.Conventions.AuthorizeFolder("/Registries/Units/Edit", Policies.PlatformAdmin);
             o.Conventions.AuthorizeFolder("/Registries/People/Edit", Policies.PlatformAdmin);
             o.Conventions.AuthorizeFolder("/Registries/People/Sanctions", Policies.PlatformAdmin);
+            o.Conventions.AuthorizeFolder("/Registries/Units/Members", Policies.PlatformAdmin);
             o.Conventions.AuthorizeFolder("/PreProposals/Attachments", Policies.Authenticated);
             o.Conventions.AuthorizeFolder("/PreProposals/Print", Policies.Authenticated);
             // Pre-proposal lifecycle (issue 4): the role at the edge, the proposal itself in the handler.

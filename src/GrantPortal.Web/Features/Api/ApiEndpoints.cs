@@ -31,5 +31,6 @@ public static class ApiEndpoints
         OngoingProjects.OngoingProjectsApi.Map(api);
         Eligibility.EligibilityEndpoint.Map(api);
         Eligibility.Check.CheckEligibilityEndpoint.Map(api);
+        Recommender.RecommenderApi.Map(api);
     }
 }

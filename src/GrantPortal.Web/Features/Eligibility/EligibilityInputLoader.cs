@@ -77,7 +77,8 @@ public sealed class EligibilityInputLoader(AppDbContext db)
             attachments.Any(a => a.Kind == AttachmentKind.JointAgreement && a.SignedOn is not null),
             recommendingUnit, direction,
             await GuideExpertsAsync(db, call.Id, numbers, keys, ct),
-            sanctions);
+            sanctions,
+            await Registries.Units.Members.Memberships.MembersAsync(db, recommendingUnit, p.LeadUnitId, submissionDay, ct));
     }
 
     // GUIDE-EXPERT-BAR: the call's list, narrowed to the given identity documents.

@@ -9,6 +9,7 @@ public static class RegistryEndpoints
         Units.List.ListUnitsEndpoint.Map(units);
         Units.Details.GetUnitEndpoint.Map(units);
         Units.Edit.SaveUnitEndpoint.Map(units);
+        Units.Members.MembersEndpoint.Map(units);
 
         var people = api.MapGroup("/people").WithTags("Registries: people");
         People.List.ListPeopleEndpoint.Map(people);

@@ -23,6 +23,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PreProposal> PreProposals => Set<PreProposal>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Transition> Transitions => Set<Transition>();
+    public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
+    public DbSet<RecommendationBatch> RecommendationBatches => Set<RecommendationBatch>();
+    public DbSet<RecommendationBatchItem> RecommendationBatchItems => Set<RecommendationBatchItem>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -40,6 +40,12 @@ public static class SeedRegistry
 
     // 杨帆: the demo call's guide-drafting expert (GUIDE-EXPERT-BAR), on no demo team.
     public const string GuideExpertDocumentPrefix = "31010119780909678";
+    // RECOMMENDER-SCOPE: the demo association's and alliance's member units (list, member), by credit code.
+    public static IReadOnlyList<(string List, string Member)> Memberships() =>
+    [
+        (AssociationCode, UniversityCode), (AssociationCode, InstituteCode),
+        (AllianceCode, EnterpriseCode), (AllianceCode, SecondUniversityCode),
+    ];
 
     public sealed record SeedPerson(Person Person, string? UnitCode, string? ForeignRegistration = null);
 

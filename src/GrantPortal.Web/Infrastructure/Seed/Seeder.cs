@@ -110,6 +110,15 @@ public static class Seeder
             await db.SaveChangesAsync(ct);
             created++;
         }
+        foreach (var (list, member) in SeedRegistry.Memberships())
+        {
+            var listId = units.Single(u => u.SocialCreditCode == list).Id;
+            var memberId = units.Single(u => u.SocialCreditCode == member).Id;
+            if (await db.UnitMemberships.AnyAsync(m => m.RecommendingUnitId == listId && m.MemberUnitId == memberId, ct)) continue;
+            db.UnitMemberships.Add(new UnitMembership { RecommendingUnitId = listId, MemberUnitId = memberId });
+            created++;
+        }
+        await db.SaveChangesAsync(ct);
 
         if (demoUsers)
         {

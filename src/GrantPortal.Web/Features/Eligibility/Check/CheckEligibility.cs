@@ -147,7 +147,8 @@ public static class CheckDocuments
             ongoing, others,
             doc.Documents.Select(d => d.Kind).ToHashSet(),
             doc.Documents.Any(d => d.Kind == AttachmentKind.JointAgreement && d.SignedOn is not null),
-            recommending, direction, experts, sanctions);
+            recommending, direction, experts, sanctions,
+            await Registries.Units.Members.Memberships.MembersAsync(db, recommending, proposal.LeadUnitId, day, ct));
         return new CheckResult(true, [], day, others.Count, RuleSet.Run(input));
     }
 

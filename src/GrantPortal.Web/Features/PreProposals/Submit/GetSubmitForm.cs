@@ -1,4 +1,5 @@
 using GrantPortal.Domain.Applications;
+using GrantPortal.Domain.Calls;
 using GrantPortal.Domain.Common;
 using GrantPortal.Domain.Registries;
 using GrantPortal.Web.Infrastructure.Authorization;
@@ -25,8 +26,6 @@ public sealed record RecommendingUnitOption(Guid Id, string Name, string? NameEn
 
 public sealed class GetSubmitFormHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetSubmitForm, SubmitForm?>
 {
-    private static readonly UnitKind[] RecommendingKinds = [.. Enum.GetValues<UnitKind>().Where(k => k.IsRecommending())];
-
     public async ValueTask<SubmitForm?> Handle(GetSubmitForm request, CancellationToken ct)
     {
         var p = await db.PreProposals.AsNoTracking().SingleOrDefaultAsync(x => x.Id == request.Id, ct);
@@ -35,13 +34,12 @@ public sealed class GetSubmitFormHandler(AppDbContext db, ICurrentUser user, Tim
         var direction = await db.Directions.AsNoTracking().SingleAsync(d => d.Id == p.DirectionId, ct);
         var lead = await db.Units.AsNoTracking().SingleAsync(u => u.Id == p.LeadUnitId, ct);
         var pi = p.PiPersonId is { } piId ? await db.People.AsNoTracking().Where(x => x.Id == piId).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
-        // RECOMMENDER-SCOPE (which recommending unit may recommend which lead unit) comes with a
-        // later issue; until then every verified recommending unit is offered.
-        var units = await db.Units.AsNoTracking()
-            .Where(u => RecommendingKinds.Contains(u.Kind) && u.IsVerified)
-            .OrderBy(u => u.Name)
+        // RECOMMENDER-SCOPE: only the recommending units whose scope contains the lead unit today
+        // (every verified one when the call's rule set leaves the rule out).
+        var units = (await Registries.Units.Members.Memberships.RecommendersOfAsync(db, lead, BeijingTime.Today(clock.GetUtcNow()),
+                call.RuleIds.Contains("RECOMMENDER-SCOPE"), ct))
             .Select(u => new RecommendingUnitOption(u.Id.Value, u.Name, u.NameEn))
-            .ToListAsync(ct);
+            .ToList();
         return new SubmitForm(p.Id.Value, p.Title, p.State, call.Code, call.Title, call.TitleEn,
             direction.Number, direction.Title, direction.TitleEn, lead.Name, lead.NameEn, pi,
             p.NarrativeLength(), call.NarrativeLimit, call.PreWindowOpens, call.PreWindowCloses, clock.GetUtcNow(),

@@ -9,6 +9,7 @@ public static class SubmissionApi
         var group = api.MapGroup("/pre-proposals").WithTags("Pre-proposals: submission");
         Complete.CompleteEndpoint.Map(group);
         SubmitEndpoint.Map(group);
+        RecommendingUnitsEndpoint.Map(group);
         Withdraw.WithdrawEndpoint.Map(group);
         Accept.AcceptEndpoint.Map(group);
         Receipt.ReceiptEndpoint.Map(group);

@@ -88,8 +88,8 @@ public sealed class SubmitPreProposalHandler(AppDbContext db, ICurrentUser user,
         var unit = request.RecommendingUnitId is { } unitGuid
             ? await db.Units.AsNoTracking().Where(u => u.Id == new UnitId(unitGuid)).Select(u => new { u.Id, u.Kind, u.IsVerified }).SingleOrDefaultAsync(ct)
             : null;
-        // RECOMMENDER-SCOPE (which recommending units may recommend which lead units) is a later
-        // issue: here any verified recommending unit may be chosen.
+        // RECOMMENDER-SCOPE (which recommending units may recommend which lead units) is a rule of
+        // the call's set: a unit outside the lead unit's scope is refused by it below.
         if (request.RecommendingUnitId is null) errors.Add(Error.For("Submission.RecommenderRequired", "RecommendingUnitId"));
         else if (unit is null || !unit.Kind.IsRecommending() || !unit.IsVerified) errors.Add(Error.For("Submission.RecommenderInvalid", "RecommendingUnitId"));
 

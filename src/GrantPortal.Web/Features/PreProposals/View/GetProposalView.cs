@@ -86,7 +86,7 @@ public sealed class GetProposalViewHandler(AppDbContext db, ICurrentUser user) :
             IsLeadUnitAdmin: lead,
             Edit: ProposalAccess.CanEdit(p, user),
             MarkComplete: owner && p.State == ApplicationState.Draft,
-            Reopen: owner && p.State is ApplicationState.Complete or ApplicationState.Withdrawn,
+            Reopen: owner && p.State is ApplicationState.Complete or ApplicationState.Withdrawn or ApplicationState.Returned,
             Submit: lead && p.State == ApplicationState.Complete,
             Withdraw: lead && Withdrawable.Contains(p.State),
             Accept: user.IsInRole(Roles.ExchangeCenterStaff) && p.State == ApplicationState.Endorsed,

@@ -195,6 +195,82 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("pre_proposals", (string)null);
                 });
 
+            modelBuilder.Entity("GrantPortal.Domain.Applications.RecommendationBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ListHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ListJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RecommendingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("SentByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("RecommendingUnitId", "CallId");
+
+                    b.ToTable("recommendation_batches", (string)null);
+                });
+
+            modelBuilder.Entity("GrantPortal.Domain.Applications.RecommendationBatchItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubmissionNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("ProposalId", "SubmissionNumber")
+                        .IsUnique();
+
+                    b.ToTable("recommendation_batch_items", (string)null);
+                });
+
             modelBuilder.Entity("GrantPortal.Domain.Applications.Transition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -670,6 +746,40 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                         .HasFilter("\"ForeignRegistrationNumber\" IS NOT NULL");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("GrantPortal.Domain.Registries.UnitMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MemberUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecommendingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberUnitId");
+
+                    b.HasIndex("RecommendingUnitId", "MemberUnitId")
+                        .IsUnique();
+
+                    b.ToTable("unit_memberships", (string)null);
                 });
 
             modelBuilder.Entity("GrantPortal.Web.Infrastructure.Audit.AuditEntry", b =>
@@ -1423,6 +1533,36 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                     b.Navigation("Units");
                 });
 
+            modelBuilder.Entity("GrantPortal.Domain.Applications.RecommendationBatch", b =>
+                {
+                    b.HasOne("GrantPortal.Domain.Calls.GrantCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Domain.Registries.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Domain.Applications.RecommendationBatchItem", b =>
+                {
+                    b.HasOne("GrantPortal.Domain.Applications.RecommendationBatch", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Domain.Applications.PreProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantPortal.Domain.Applications.Transition", b =>
                 {
                     b.HasOne("GrantPortal.Domain.Applications.PreProposal", null)
@@ -1470,6 +1610,21 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Domain.Registries.UnitMembership", b =>
+                {
+                    b.HasOne("GrantPortal.Domain.Registries.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("MemberUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Domain.Registries.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendingUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1564,6 +1719,11 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("GrantPortal.Domain.Applications.PreProposal", b =>
                 {
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("GrantPortal.Domain.Applications.RecommendationBatch", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("GrantPortal.Domain.Calls.GrantCall", b =>
