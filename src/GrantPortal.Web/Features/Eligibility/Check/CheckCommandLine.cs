@@ -86,11 +86,15 @@ public static class CheckCommandLine
         }
         if (call is null) return 2;
 
+        // `dotnet run --project` starts the app in the project's folder: relative paths are read
+        // from the caller's folder, which the shell passes on as PWD.
+        var from = Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
         var files = new List<string>();
-        foreach (var path in options.Paths)
+        foreach (var given in options.Paths)
         {
-            if (Directory.Exists(path)) files.AddRange(Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal));
-            else files.Add(path);
+            var path = Path.GetFullPath(given, from);
+            if (Directory.Exists(path)) files.AddRange(Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal).Select(f => Path.Join(given, Path.GetFileName(f))));
+            else files.Add(given);
         }
         if (files.Count == 0)
         {
@@ -101,7 +105,7 @@ public static class CheckCommandLine
         var today = BeijingTime.Today(clock.GetUtcNow());
         var results = new List<FileResult>();
         foreach (var file in files)
-            results.Add(await CheckFileAsync(db, call, file, today, l, ct));
+            results.Add(await CheckFileAsync(db, call, file, Path.GetFullPath(file, from), today, l, ct));
 
         if (options.Json)
             await stdout.WriteLineAsync(JsonSerializer.Serialize(results, WriteOptions));
@@ -164,12 +168,12 @@ public static class CheckCommandLine
         return null;
     }
 
-    private static async Task<FileResult> CheckFileAsync(AppDbContext db, GrantCall call, string file, DateOnly today, IStringLocalizer l, CancellationToken ct)
+    private static async Task<FileResult> CheckFileAsync(AppDbContext db, GrantCall call, string file, string fullPath, DateOnly today, IStringLocalizer l, CancellationToken ct)
     {
         CheckDocument? doc;
         try
         {
-            await using var stream = File.OpenRead(file);
+            await using var stream = File.OpenRead(fullPath);
             doc = await JsonSerializer.DeserializeAsync<CheckDocument>(stream, ReadOptions, ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
@@ -192,7 +196,8 @@ public static class CheckCommandLine
 
     private static async Task WriteTextAsync(TextWriter o, GrantCall call, List<FileResult> results, IStringLocalizer l)
     {
-        await o.WriteLineAsync(l["CHECK-CLI-CALL", call.Code, call.Title]);
+        var title = CultureInfo.CurrentUICulture.Name == "en" && !string.IsNullOrWhiteSpace(call.TitleEn) ? call.TitleEn : call.Title;
+        await o.WriteLineAsync(l["CHECK-CLI-CALL", call.Code, title]);
         foreach (var r in results)
         {
             await o.WriteLineAsync();
@@ -206,7 +211,8 @@ public static class CheckCommandLine
             foreach (var f in r.Findings)
             {
                 var severity = l[f.Severity == nameof(Domain.Eligibility.Severity.Blocking) ? "CHECK-CLI-SEVERITY-BLOCKING" : "CHECK-CLI-SEVERITY-REVIEW"];
-                var where = string.Join(" · ", new[] { f.SubjectName, f.Field }.Where(s => !string.IsNullOrEmpty(s)));
+                var subject = f.SubjectKind == nameof(Domain.Eligibility.SubjectKind.Document) ? l["AttachmentKind." + f.SubjectId].Value : f.SubjectName;
+                var where = string.Join(" · ", new[] { subject, f.Field }.Where(s => !string.IsNullOrEmpty(s)));
                 await o.WriteLineAsync($"  [{severity}] {f.RuleId}{(where.Length > 0 ? " (" + where + ")" : "")}: {f.Message}");
             }
             foreach (var e in r.Errors ?? [])
