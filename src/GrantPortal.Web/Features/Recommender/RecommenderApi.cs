@@ -12,5 +12,6 @@ public static class RecommenderApi
         Review.ReviewEndpoint.Map(group);
         Decide.DecideEndpoint.Map(group);
         Batch.BatchEndpoint.Map(group);
+        Print.PrintEndpoint.Map(group);
     }
 }

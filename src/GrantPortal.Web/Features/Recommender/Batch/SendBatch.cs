@@ -49,13 +49,11 @@ public sealed class SendBatchHandler(AppDbContext db, ICurrentUser user, TimePro
         if (errors.Count > 0) return new(Outcome.Invalid, errors, null);
 
         var actor = StateChange.ActorOf(user);
-        var list = await BuildListAsync(call, unitId, proposals, now, actor.Name, ct);
+        var batch = new RecommendationBatch { RecommendingUnitId = unitId, CallId = call.Id, SentAt = now, SentByUserId = actor.UserId, SentByName = actor.Name };
+        var list = await BuildListAsync(call, unitId, proposals, now, actor, BatchNumber.Of(batch.Id, call.Code), ct);
         var json = list.ToCanonicalJson();
-        var batch = new RecommendationBatch
-        {
-            RecommendingUnitId = unitId, CallId = call.Id, SentAt = now, SentByUserId = actor.UserId, SentByName = actor.Name,
-            ListJson = json, ListHash = BatchList.Sha256Hex(json),
-        };
+        batch.ListJson = json;
+        batch.ListHash = BatchList.Sha256Hex(json);
         batch.Items = [.. proposals.Select((p, i) => new RecommendationBatchItem
         {
             BatchId = batch.Id, ProposalId = p.Id, SubmissionNumber = p.SubmissionNumber ?? "", ContentHash = p.ContentHash ?? "", SortOrder = i + 1,
@@ -73,9 +71,12 @@ public sealed class SendBatchHandler(AppDbContext db, ICurrentUser user, TimePro
         return new(Outcome.Done, [], new BatchData(batch.Id, call.Id.Value, now, actor.Name, batch.ListHash, list));
     }
 
-    private async Task<BatchList> BuildListAsync(Domain.Calls.GrantCall call, UnitId unitId, IReadOnlyList<PreProposal> proposals, DateTimeOffset now, string by, CancellationToken ct)
+    private async Task<BatchList> BuildListAsync(
+        Domain.Calls.GrantCall call, UnitId unitId, IReadOnlyList<PreProposal> proposals, DateTimeOffset now, Actor by, string number, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == unitId, ct);
+        // The letter names whom the Exchange Center can reach: the sending officer, as the account reads now.
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == by.UserId).Select(u => new { u.Email, u.PhoneNumber }).SingleOrDefaultAsync(ct);
         var directionIds = proposals.Select(p => p.DirectionId).Distinct().ToList();
         var directions = await db.Directions.AsNoTracking().Where(d => directionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         // The names as submitted: each submission's own snapshot (SubmittedContent), not today's registry.
@@ -86,6 +87,8 @@ public sealed class SendBatchHandler(AppDbContext db, ICurrentUser user, TimePro
             return new BatchListItem(i + 1, p.Id.Value, p.SubmissionNumber ?? "", s?.Title ?? p.Title, d.Number, d.Title,
                 s?.LeadUnit.Name ?? "", s?.LeadUnit.Identifier ?? "", s?.Pi.Name, p.DurationMonths, p.RequestedBudget, p.SubmittedAt ?? now, p.ContentHash ?? "");
         }).ToList();
-        return new BatchList(new BatchListUnit(unit.Id.Value, unit.Name, unit.NameEn, unit.SocialCreditCode), call.Code, call.Title, now, by, items);
+        return new BatchList(
+            new BatchListUnit(unit.Id.Value, unit.Name, unit.NameEn, unit.SocialCreditCode, unit.Kind.ToString(), unit.Province, unit.SupervisingMinistry),
+            call.Code, call.Title, now, by.Name, items, number, new BatchListContact(by.Name, account?.Email, account?.PhoneNumber));
     }
 }

@@ -1,0 +1,22 @@
+using System.Globalization;
+using GrantPortal.Web.Features.PreProposals.Print;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Net.Http.Headers;
+
+namespace GrantPortal.Web.Features.Recommender.Print;
+
+// /Recommender/Print/{batch}/letter and /list: the officer's printed letter and list, inline.
+// (The Exchange Center's staff reach the same documents through the API; /Recommender is the
+// officers' folder.)
+public sealed class PrintModel(IMediator mediator) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, string document, CancellationToken ct)
+    {
+        if (!Enum.TryParse<BatchDocument>(document, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)) return NotFound();
+        if (await mediator.Send(new PrintBatch(id, kind, CultureInfo.CurrentUICulture, PublicUrl.Of(HttpContext)), ct) is not { } pdf) return NotFound();
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = pdf.FileName }.ToString();
+        return File(pdf.Bytes, "application/pdf");
+    }
+}
