@@ -229,4 +229,29 @@ public sealed class BatchPrintTests(GrantPortalFactory app, ITestOutputHelper ou
             Assert.Contains(PdfText.Normalize(PrintPreProposalHandler.VerifyUrl("http://localhost", batch.Number, batch.Hash)), pages[i]);
         }
     }
+
+    // The Exchange Center's staff open the same documents in the browser; nobody else may.
+    [Theory]
+    [InlineData(DemoUsers.Staff, HttpStatusCode.OK)]
+    [InlineData(DemoUsers.Recommender, HttpStatusCode.Redirect)]
+    [InlineData(DemoUsers.Applicant, HttpStatusCode.Redirect)]
+    [InlineData(DemoUsers.Admin, HttpStatusCode.Redirect)]
+    public async Task ExchangeCenterPage_ServesTheLetterAndListToStaffOnly(string user, HttpStatusCode expected)
+    {
+        var batch = await app.StoredBatchAsync(2);
+        var client = await app.SignedInAsync(user);
+
+        foreach (var document in new[] { "letter", "list" })
+        {
+            var response = await client.GetAsync($"/ExchangeCenter/BatchPrint/{batch.Id}/{document}");
+            Assert.Equal(expected, response.StatusCode);
+            if (expected == HttpStatusCode.OK)
+            {
+                Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+                Assert.Contains(batch.List.Items[0].SubmissionNumber, PdfText.Body(await response.Content.ReadAsByteArrayAsync()));
+            }
+        }
+        if (expected == HttpStatusCode.OK)
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/ExchangeCenter/BatchPrint/{Guid.NewGuid()}/letter")).StatusCode);
+    }
 }
