@@ -11,7 +11,10 @@ public static class Mailbox
 
     public sealed record Mail(string Subject, string Text, IReadOnlyList<string> To);
 
-    public static async Task<Mail> WaitForAsync(string to, TimeSpan timeout)
+    public static Task<Mail> WaitForAsync(string to, TimeSpan timeout) => WaitForAsync(to, _ => true, timeout);
+
+    // The latest mail to `to` that matches (e.g. by subject), once it has arrived.
+    public static async Task<Mail> WaitForAsync(string to, Func<Mail, bool> match, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
         while (true)
@@ -21,10 +24,11 @@ public static class Mailbox
             {
                 var recipients = m.GetProperty("to").EnumerateArray().Select(t => t.GetProperty("address").GetString() ?? "").ToList();
                 if (!recipients.Contains(to, StringComparer.OrdinalIgnoreCase)) continue;
-                return new Mail(
+                var mail = new Mail(
                     m.TryGetProperty("subject", out var s) ? s.GetString() ?? "" : "",
                     m.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "",
                     recipients);
+                if (match(mail)) return mail;
             }
             if (watch.Elapsed > timeout) throw new TimeoutException($"No mail to {to} arrived in the catcher within {timeout}.");
             await Task.Delay(250);

@@ -17,6 +17,9 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string BaseUrl => server.BaseUrl;
 
+    // The app's services, for test data a journey starts from (TestData).
+    public IServiceProvider Services => server.Services;
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
     public async Task InitializeAsync()

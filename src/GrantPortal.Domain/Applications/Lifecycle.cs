@@ -71,6 +71,7 @@ public static class Lifecycle
         p.SubmissionNumber = submissionNumber;
         p.SubmittedAt = now;
         p.ContentHash = contentHash;
+        p.SentAt = null;
         Move(p, ApplicationState.Submitted, now, by, "Transition.Submitted");
         return [];
     }

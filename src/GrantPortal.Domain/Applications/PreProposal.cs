@@ -88,6 +88,10 @@ public sealed class PreProposal
     // The canonical content submitted (JSON); ContentHash is the SHA-256 of exactly these bytes
     // (UTF-8). The receipt, the printed copy and the verification page all rest on it.
     public string? SubmittedContent { get; set; }
+    // Sent to the Exchange Center in a batch of its recommending unit (RecommendationBatch): from
+    // then on the Exchange Center sees it; until then it is the recommending unit's business.
+    // A new submission (after withdrawal and reopening) starts unsent.
+    public DateTimeOffset? SentAt { get; set; }
     public uint Version { get; set; }
 
     public int NarrativeLength() =>

@@ -65,8 +65,11 @@ public static class Recommendation
     }
 
     // Recorded in the timeline of each application sent (the state stays Endorsed).
-    public static void MarkSent(PreProposal p, DateTimeOffset now, Actor by) =>
+    public static void MarkSent(PreProposal p, DateTimeOffset now, Actor by)
+    {
         p.Transitions.Add(new Transition { ProposalId = p.Id, From = p.State, To = p.State, At = now, ByUserId = by.UserId, ByName = by.Name, Reason = "Transition.SentToExchangeCenter" });
+        p.SentAt = now;
+    }
 
     public static Error Deadline(GrantCall call) =>
         Error.For(DeadlinePassed, null, ("deadline", BeijingTime.ToBeijing(call.RecommenderDeadline).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));

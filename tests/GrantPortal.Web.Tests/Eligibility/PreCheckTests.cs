@@ -120,7 +120,7 @@ public sealed class PreCheckTests(GrantPortalFactory app) : IClassFixture<GrantP
         var page = await recommender.GetAsync($"/PreProposals/Attachments/{p.Id}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode); // the evidence link opens for the recommender
 
-        await app.SetStateAsync(p.Id, ApplicationState.Endorsed);
+        await app.EndorseAndSendAsync(p.Id);
         var staff = await app.UserApiAsync(DemoUsers.Staff);
         var body = await (await staff.GetAsync($"/api/v1/applications/{p.Id}/eligibility")).Content.ReadFromJsonAsync<JsonElement>();
         var findings = body.GetProperty("findings").EnumerateArray().ToList();

@@ -31,6 +31,10 @@ public sealed partial class RecheckTests(GrantPortalFactory app) : IClassFixture
             d.Title = "重新审查乙"; d.PiPersonId = otherPi;
             d.Members.RemoveAll(m => m.Role == MemberRole.KeyMember);
         });
+        await app.EndorseAndSendAsync(a.Id);
+        await app.EndorseAndSendAsync(b.Id);
+        // Same PI as the first, but still at the recommending unit (not sent): not the Exchange Center's to re-check.
+        var (notSent, _) = await app.SubmittedAsync(o => o.Configure = d => d.Title = "重新审查丙");
         var ongoing = await app.WithDbAsync(async db =>
         {
             var pi = await db.People.SingleAsync(x => x.Id == a.PiPersonId);
@@ -56,6 +60,7 @@ public sealed partial class RecheckTests(GrantPortalFactory app) : IClassFixture
         Assert.Equal([Rule], change.Added);
         Assert.Empty(change.Removed);
         Assert.DoesNotContain(b.Id.ToString(), html[html.IndexOf("recheck-changes", StringComparison.Ordinal)..html.IndexOf("chart-rules", StringComparison.Ordinal)]);
+        Assert.DoesNotContain(notSent.Id.ToString(), html);
         Assert.Contains("<svg", html);
         Assert.Contains("<title id=\"chart-rules-title\">", html);
         Assert.Contains("<title id=\"chart-directions-title\">", html);

@@ -44,17 +44,17 @@ public sealed class ProposalAccessTests
         var visible = 0;
         foreach (var state in Enum.GetValues<ApplicationState>())
         {
-            foreach (var addressed in new[] { true, false })
+            foreach (var (addressed, sent) in new[] { (true, true), (true, false), (false, false) })
             {
                 var p = new PreProposal
                 {
                     OwnerUserId = owner, LeadUnitId = lead, State = state, RecommendingUnitId = addressed ? recommending : null,
-                    CoEditors = [new CoEditor { UserId = coEditor }],
+                    CoEditors = [new CoEditor { UserId = coEditor }], SentAt = sent ? DateTimeOffset.UnixEpoch : null,
                 };
                 foreach (var user in users)
                 {
                     var expected = new[] { p }.AsQueryable().VisibleTo(user).Any();
-                    Assert.True(expected == ProposalAccess.CanView(p, user), $"{state} addressed={addressed} {user}: VisibleTo says {expected}");
+                    Assert.True(expected == ProposalAccess.CanView(p, user), $"{state} addressed={addressed} sent={sent} {user}: VisibleTo says {expected}");
                     checkedPairs++;
                     if (expected) visible++;
                 }
@@ -62,5 +62,26 @@ public sealed class ProposalAccessTests
         }
         // Both answers occur: the comparison means something.
         Assert.InRange(visible, 1, checkedPairs - 1);
+    }
+
+    // The Exchange Center sees what a recommending unit sent, never an endorsed application still
+    // waiting at the recommending unit.
+    [Theory]
+    [InlineData(ApplicationState.Endorsed, false, false)]
+    [InlineData(ApplicationState.Endorsed, true, true)]
+    [InlineData(ApplicationState.Accepted, true, true)]
+    [InlineData(ApplicationState.Submitted, false, false)]
+    [InlineData(ApplicationState.Withdrawn, true, false)]
+    public void ExchangeCenter_SeesOnlyWhatWasSent(ApplicationState state, bool sent, bool visible)
+    {
+        var staff = new User(Guid.NewGuid(), new UnitId(Guid.NewGuid()), Roles.ExchangeCenterStaff);
+        var p = new PreProposal
+        {
+            OwnerUserId = Guid.NewGuid(), LeadUnitId = new UnitId(Guid.NewGuid()), State = state,
+            RecommendingUnitId = new UnitId(Guid.NewGuid()), SentAt = sent ? DateTimeOffset.UnixEpoch : null,
+        };
+
+        Assert.Equal(visible, ProposalAccess.CanView(p, staff));
+        Assert.Equal(visible, new[] { p }.AsQueryable().VisibleTo(staff).Any());
     }
 }

@@ -25,8 +25,9 @@ public sealed class RoleMatrixTests(GrantPortalFactory app) : IClassFixture<Gran
         _complete = await app.CompleteAsync();
         (_submitted, _) = await app.SubmittedAsync();
         (_endorsed, _) = await app.SubmittedAsync();
-        await app.SetStateAsync(_endorsed.Id, ApplicationState.Endorsed);
+        await app.EndorseAndSendAsync(_endorsed.Id);
         (_accepted, _) = await app.SubmittedAsync();
+        await app.EndorseAndSendAsync(_accepted.Id);
         await app.SetStateAsync(_accepted.Id, ApplicationState.Accepted);
     }
 

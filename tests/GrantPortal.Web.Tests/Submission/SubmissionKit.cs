@@ -69,6 +69,20 @@ public static partial class SubmissionKit
             await db.SaveChangesAsync();
         });
 
+    // Endorsed by recommender@ and sent to the Exchange Center in a batch, through the real API:
+    // only then does the Exchange Center see it (an endorsed application not sent yet is still the
+    // recommending unit's business). The batch takes every endorsed, unsent application of the unit.
+    public static async Task EndorseAndSendAsync(this GrantPortalFactory app, ProposalId id)
+    {
+        var officer = await app.UserApiAsync(DemoUsers.Recommender);
+        var (version, call) = await app.WithDbAsync(async db =>
+            await db.PreProposals.Where(p => p.Id == id).Select(p => new ValueTuple<uint, CallId>(p.Version, p.CallId)).SingleAsync());
+        var decided = await officer.PostAsJsonAsync($"/api/v1/recommendations/applications/{id}/decision", new { decision = "Endorse", version });
+        Assert.True(decided.StatusCode == HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
+        var sent = await officer.PostAsJsonAsync("/api/v1/recommendations/batches", new { callId = call.Value });
+        Assert.True(sent.StatusCode == HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
+    }
+
     // A filled draft of pi@ with its attachments, in state Complete.
     public static async Task<PreProposal> CompleteAsync(this GrantPortalFactory app, Action<Proposals.DraftOptions>? options = null)
     {

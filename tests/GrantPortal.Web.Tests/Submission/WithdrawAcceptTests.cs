@@ -5,6 +5,7 @@ using GrantPortal.Domain.Applications;
 using GrantPortal.Domain.Common;
 using GrantPortal.Web.Tests.Calls;
 using GrantPortal.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Web.Tests.Submission;
 
@@ -43,7 +44,7 @@ public sealed class WithdrawAcceptTests(GrantPortalFactory app) : IClassFixture<
     public async Task Withdraw_Endorsed_IsStillPossible()
     {
         var (p, _) = await app.SubmittedAsync();
-        await app.SetStateAsync(p.Id, ApplicationState.Endorsed);
+        await app.EndorseAndSendAsync(p.Id);
         var lead = await app.UserApiAsync(DemoUsers.LeadUnitAdmin);
 
         var response = await lead.PostAsync($"/api/v1/pre-proposals/{p.Id}/withdraw", null);
@@ -56,7 +57,7 @@ public sealed class WithdrawAcceptTests(GrantPortalFactory app) : IClassFixture<
     public async Task Withdraw_AfterAcceptance_IsRefused()
     {
         var (p, _) = await app.SubmittedAsync();
-        await app.SetStateAsync(p.Id, ApplicationState.Endorsed);
+        await app.EndorseAndSendAsync(p.Id);
         var staff = await app.UserApiAsync(DemoUsers.Staff);
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/v1/pre-proposals/{p.Id}/accept", null)).StatusCode);
         var lead = await app.UserApiAsync(DemoUsers.LeadUnitAdmin);
@@ -74,7 +75,7 @@ public sealed class WithdrawAcceptTests(GrantPortalFactory app) : IClassFixture<
     public async Task Accept_Endorsed_ByStaffThroughTheViewButton_LocksLeadUnitAndPi()
     {
         var (p, _) = await app.SubmittedAsync();
-        await app.SetStateAsync(p.Id, ApplicationState.Endorsed);
+        await app.EndorseAndSendAsync(p.Id);
         var staff = await app.SignedInAsync(DemoUsers.Staff);
         var view = await (await staff.GetAsync($"/PreProposals/View/{p.Id}")).HtmlAsync();
         Assert.Contains("id=\"action-accept\"", view);
@@ -107,10 +108,27 @@ public sealed class WithdrawAcceptTests(GrantPortalFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Accept_Endorsed_NotYetSentByTheRecommendingUnit_IsNotVisibleToTheExchangeCenter()
+    {
+        var (p, _) = await app.SubmittedAsync();
+        var officer = await app.UserApiAsync(DemoUsers.Recommender);
+        var version = await app.WithDbAsync(db => db.PreProposals.Where(x => x.Id == p.Id).Select(x => x.Version).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/recommendations/applications/{p.Id}/decision", new { decision = "Endorse", version })).StatusCode);
+        var staff = await app.UserApiAsync(DemoUsers.Staff);
+
+        var response = await staff.PostAsync($"/api/v1/pre-proposals/{p.Id}/accept", null);
+        var view = await (await app.SignedInAsync(DemoUsers.Staff)).GetAsync($"/PreProposals/View/{p.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
+        Assert.Equal(ApplicationState.Endorsed, (await app.ReloadAsync(p.Id)).State);
+    }
+
+    [Fact]
     public async Task Accept_Twice_IsAStateConflict()
     {
         var (p, _) = await app.SubmittedAsync();
-        await app.SetStateAsync(p.Id, ApplicationState.Endorsed);
+        await app.EndorseAndSendAsync(p.Id);
         var staff = await app.UserApiAsync(DemoUsers.Staff);
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/v1/pre-proposals/{p.Id}/accept", null)).StatusCode);
 

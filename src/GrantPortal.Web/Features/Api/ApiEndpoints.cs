@@ -32,5 +32,6 @@ public static class ApiEndpoints
         Eligibility.EligibilityEndpoint.Map(api);
         Eligibility.Check.CheckEligibilityEndpoint.Map(api);
         Recommender.RecommenderApi.Map(api);
+        ExchangeCenter.Recommendations.RecommendationsEndpoint.Map(api);
     }
 }

@@ -29,8 +29,9 @@ public static class ProposalAccess
             || (leadAdmin && p.LeadUnitId == unit!.Value)
             // A recommending unit sees only what was addressed to it, once submitted.
             || (recommender && p.RecommendingUnitId == unit && p.State != ApplicationState.Draft && p.State != ApplicationState.Complete)
-            // The Exchange Center sees what reached it through a recommending unit.
-            || (staff && ExchangeCenterStates.Contains(p.State)));
+            // The Exchange Center sees what a recommending unit SENT (in a batch): an endorsed
+            // application not sent yet is still the recommending unit's business.
+            || (staff && p.SentAt != null && ExchangeCenterStates.Contains(p.State)));
     }
 
     // The same rule as VisibleTo, on one loaded proposal. Written out rather than run through
@@ -46,7 +47,7 @@ public static class ProposalAccess
             || (user.IsInRole(Roles.LeadUnitAdmin) && unit is not null && p.LeadUnitId == unit.Value)
             || (user.IsInRole(Roles.RecommenderOfficer) && unit is not null && p.RecommendingUnitId == unit
                 && p.State != ApplicationState.Draft && p.State != ApplicationState.Complete)
-            || (user.IsInRole(Roles.ExchangeCenterStaff) && ExchangeCenterStates.Contains(p.State));
+            || (user.IsInRole(Roles.ExchangeCenterStaff) && p.SentAt != null && ExchangeCenterStates.Contains(p.State));
     }
 
     // The PI (owner) and the co-editors it invited edit the content while it is a draft.

@@ -74,6 +74,7 @@ public sealed class AuditInterceptor(TimeProvider clock, IHttpContextAccessor ht
         Person => "Person",
         OngoingProject => "OngoingProject",
         PersonSanction => "PersonSanction",
+        UnitMembership => "UnitMembership",
         GuideExpert => "GuideExpert",
         GrantCall => "Call",
         GuideDirection => "Direction",
@@ -120,6 +121,12 @@ public sealed class AuditInterceptor(TimeProvider clock, IHttpContextAccessor ht
                     list.Add(new AuditChange(name, Format(p.OriginalValue), Format(p.CurrentValue)));
                     break;
             }
+        }
+        // A changed period of a membership also names the list and the member it belongs to.
+        if (entry is { Entity: UnitMembership m, State: EntityState.Modified } && list.Count > 0)
+        {
+            list.Insert(0, new AuditChange(nameof(UnitMembership.MemberUnitId), Format(m.MemberUnitId.Value), Format(m.MemberUnitId.Value)));
+            list.Insert(0, new AuditChange(nameof(UnitMembership.RecommendingUnitId), Format(m.RecommendingUnitId.Value), Format(m.RecommendingUnitId.Value)));
         }
         return list;
     }

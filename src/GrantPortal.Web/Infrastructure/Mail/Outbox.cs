@@ -22,4 +22,17 @@ public sealed class Outbox(AppDbContext db, Catalog catalog, TimeProvider clock)
         db.Outbox.Add(message);
         return message;
     }
+
+    // For a recipient whose language the platform does not know (a mail caused by someone else's
+    // action): the platform's languages one after the other, Chinese first, then English, in the
+    // subject and in the body.
+    public OutboxMessage EnqueueBilingual(string to, string subjectCode, string bodyCode, IReadOnlyDictionary<string, string> args)
+    {
+        var message = Enqueue(to, subjectCode, bodyCode, CultureInfo.GetCultureInfo(Catalog.DefaultCulture), args);
+        var texts = Catalog.Cultures.Select(c => CultureInfo.GetCultureInfo(c))
+            .Select(c => (Subject: catalog.Text(subjectCode, c, args), Body: catalog.Text(bodyCode, c, args))).ToList();
+        message.Subject = string.Join(" / ", texts.Select(t => t.Subject));
+        message.TextBody = string.Join("\n\n" + new string('-', 40) + "\n\n", texts.Select(t => t.Body));
+        return message;
+    }
 }

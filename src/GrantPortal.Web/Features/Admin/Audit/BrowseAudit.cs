@@ -18,7 +18,7 @@ public sealed record BrowseAudit(
     public const int MaxPageSize = 200;
 
     // The entity types the AuditInterceptor records.
-    public static readonly IReadOnlyList<string> EntityTypes = ["Unit", "Person", "Call", "Direction", "User", "Role", "UserRole", "ApiClient", "OngoingProject", "PersonSanction", "GuideExpert"];
+    public static readonly IReadOnlyList<string> EntityTypes = ["Unit", "Person", "Call", "Direction", "User", "Role", "UserRole", "ApiClient", "OngoingProject", "PersonSanction", "GuideExpert", "UnitMembership"];
 }
 
 public sealed record BrowseAuditResult(AuditPage? Page, IReadOnlyList<Error> Errors);

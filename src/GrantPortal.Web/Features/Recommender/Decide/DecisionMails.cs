@@ -1,7 +1,5 @@
-using System.Globalization;
 using GrantPortal.Domain.Applications;
 using GrantPortal.Web.Infrastructure.Identity;
-using GrantPortal.Web.Infrastructure.Localization;
 using GrantPortal.Web.Infrastructure.Mail;
 using GrantPortal.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +8,8 @@ namespace GrantPortal.Web.Features.Recommender.Decide;
 
 // A decision is told to the lead unit (its administrators) and to the PI (the owner of the
 // pre-proposal) by mail, written to the outbox of the decision's own transaction: the mail leaves
-// only if the decision commits. In the platform's first language (zh-CN): the recipients' own
-// language is not known.
+// only if the decision commits. The recipients' own language is not known: both languages,
+// Chinese first, then English (Outbox.EnqueueBilingual), the reason in each.
 public static class DecisionMails
 {
     public static async Task EnqueueAsync(AppDbContext db, Outbox outbox, string baseUrl, PreProposal p, string recommendingUnit, Decision decision, string? reason, CancellationToken ct)
@@ -34,7 +32,7 @@ public static class DecisionMails
             ["link"] = baseUrl + "/PreProposals/View/" + p.Id,
         };
         foreach (var to in leadAdmins.Concat(owner).Distinct(StringComparer.OrdinalIgnoreCase))
-            outbox.Enqueue(to, $"Mail.Recommendation.{name}.Subject", $"Mail.Recommendation.{name}.Body", CultureInfo.GetCultureInfo(Catalog.DefaultCulture), args);
+            outbox.EnqueueBilingual(to, $"Mail.Recommendation.{name}.Subject", $"Mail.Recommendation.{name}.Body", args);
     }
 
     // App:PublicUrl when configured (behind a proxy the request's host may be internal), else the request's.
