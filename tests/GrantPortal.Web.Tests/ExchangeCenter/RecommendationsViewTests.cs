@@ -84,6 +84,9 @@ public sealed class RecommendationsViewTests(GrantPortalFactory app) : IClassFix
         Assert.Contains("data-addressed=\"3\"", provinceRow);
         Assert.Contains("data-sent=\"2\"", provinceRow);
         Assert.Contains("data-count=\"2\"", provinceRow); // one batch of two
+        var batchId = System.Text.RegularExpressions.Regex.Match(provinceRow, "data-batch=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.Contains($"href=\"/ExchangeCenter/BatchPrint/{batchId}/letter\"", provinceRow); // the printed letter and list of what arrived
+        Assert.Contains($"href=\"/ExchangeCenter/BatchPrint/{batchId}/list\"", provinceRow);
         Assert.Contains("data-state=\"Endorsed\" data-count=\"2\"", provinceRow);
         // SVG charts per unit, per direction, per state, each with its data table.
         Assert.Contains("<title id=\"chart-units-title\">", html);
