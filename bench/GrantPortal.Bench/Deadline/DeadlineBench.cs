@@ -124,6 +124,7 @@ public static class DeadlineBench
         foreach (var c in clients) c.Dispose();
 
         // ---- 2b. the same handler in process: no HTTP, no token validation.
+        var inprocAccepted = 0;
         if (o.InprocRounds > 0)
         {
             try
@@ -144,6 +145,7 @@ public static class DeadlineBench
             var iWarm = await InProcessSubmitters.RunAsync(factory.Services, principal, seed.Drafts, first, 1, seed.RecommendingUnitId, ct);
             var iRun = await InProcessSubmitters.RunAsync(factory.Services, principal, seed.Drafts, first + 1, o.InprocRounds, seed.RecommendingUnitId, ct);
             var iAll = iWarm.Results.Concat(iRun.Results).ToList();
+            inprocAccepted = iAll.Count(r => r.Outcome == SubmitOutcome.Accepted);
             var iMillis = iRun.Results.Select(r => r.Millis).ToList();
             var iRate = iRun.Results.Count / iRun.Wall.TotalSeconds;
             var iFailed = iAll.Where(r => r.Outcome == SubmitOutcome.Error).ToList();
@@ -194,7 +196,7 @@ public static class DeadlineBench
         Console.WriteLine(FormattableString.Invariant($"registry import: {o.CsvLines:N0}-line CSV (UTF-8, all {seed.Ongoing:N0} records held, one in ten extended, then new records) through POST /api/v1/ongoing-projects/import: {import.State} in {import.Elapsed.TotalSeconds:F1} s ({import.Detail})"));
         using var staff = await Browser.SignInAsync(o.Url, Staff, o.Password, ct);
         recheck = await BatchJobs.RecheckAsync(staff, seed.CallId, ct);
-        Console.WriteLine(FormattableString.Invariant($"batch re-check: {recheck.Total:N0} submitted applications of the call ({o.Applications:N0} seeded + {accepted + warm.Of(SubmitOutcome.Accepted).Count()} accepted above), after the import, through /ExchangeCenter/Recheck: {recheck.State} in {recheck.Elapsed.TotalSeconds:F1} s ({recheck.Detail})"));
+        Console.WriteLine(FormattableString.Invariant($"batch re-check: {recheck.Total:N0} submitted applications of the call ({o.Applications:N0} seeded + {accepted + warm.Of(SubmitOutcome.Accepted).Count()} accepted over HTTP + {inprocAccepted} in process above), after the import, through /ExchangeCenter/Recheck: {recheck.State} in {recheck.Elapsed.TotalSeconds:F1} s ({recheck.Detail})"));
         figures.Add(FormattableString.Invariant($"import_seconds={import.Elapsed.TotalSeconds:F1} recheck_seconds={recheck.Elapsed.TotalSeconds:F1} recheck_applications={recheck.Total}"));
         if (import.State != "Done" || !import.Detail.StartsWith("imported=True", StringComparison.Ordinal)) errors.Add($"import: {import.State} {import.Detail}");
         if (recheck.State != "Done") errors.Add($"re-check: {recheck.State}");

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GrantPortal.Bench.Deadline;
 
@@ -22,9 +23,26 @@ namespace GrantPortal.Bench.Deadline;
 // lookup per request), routing, authorization and JSON (de)serialisation, and the HTTP client.
 public static class InProcessSubmitters
 {
-    // The outbox worker of the app process already runs on this database.
-    public static WebApplicationFactory<Program> Start() =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Smtp:WorkerEnabled", "false"));
+    // The outbox worker of the app process already runs on this database. WebApplicationFactory
+    // finds the app's content root through MvcTestingAppManifest.json in the CURRENT directory
+    // (bench/run starts us at the repository root): look for it next to the bench's binaries.
+    public static WebApplicationFactory<Program> Start()
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Smtp:WorkerEnabled", "false")
+            .ConfigureLogging(l => l.ClearProviders()));
+        var cwd = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        try
+        {
+            _ = factory.Services;
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(cwd);
+        }
+        return factory;
+    }
 
     // The claims /connect/token puts in a client-credentials token of the lead unit's API client.
     public static ClaimsPrincipal LeadClient(string clientId, Guid unit) =>
