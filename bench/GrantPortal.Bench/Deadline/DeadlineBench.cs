@@ -6,8 +6,12 @@ using Npgsql;
 namespace GrantPortal.Bench.Deadline;
 
 public sealed record DeadlineOptions(Uri Url, string Pg, string PgBench, int Clients, int Rounds, int Warmup, int People, int Ongoing, int Applications,
-    int CsvLines, int PgBenchSeconds, string Password)
+    int CsvLines, int PgBenchSeconds, string Password, int InprocRounds)
 {
+    // Drafts per client: the HTTP warm-up and rounds, then one warm-up round and the rounds of the
+    // in-process measurement.
+    public int DraftRounds => Warmup + Rounds + (InprocRounds > 0 ? 1 + InprocRounds : 0);
+
     public static DeadlineOptions? Parse(string[] args)
     {
         var d = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -20,7 +24,7 @@ public sealed record DeadlineOptions(Uri Url, string Pg, string PgBench, int Cli
         int N(string name, int fallback) => d.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new DeadlineOptions(uri, pg, d.GetValueOrDefault("pgbench", "/usr/lib/postgresql/15/bin/pgbench"), N("clients", 64), N("rounds", 30), N("warmup", 2),
             N("people", 100_000), N("ongoing", 20_000), N("applications", 10_000), N("csv-lines", 100_000), N("pgbench-seconds", 20),
-            d.GetValueOrDefault("password", "Demo-2026-grant"));
+            d.GetValueOrDefault("password", "Demo-2026-grant"), N("inproc-rounds", 10));
     }
 }
 
@@ -43,7 +47,7 @@ public static class DeadlineBench
         if (o is null)
         {
             Console.Error.WriteLine("usage: GrantPortal.Bench deadline --url http://127.0.0.1:PORT --pg CONNECTION [--pgbench PATH] [--clients 64] [--rounds 30] [--warmup 2] "
-                + "[--people 100000] [--ongoing 20000] [--applications 10000] [--csv-lines 100000] [--pgbench-seconds 20] [--password Demo-2026-grant]");
+                + "[--people 100000] [--ongoing 20000] [--applications 10000] [--csv-lines 100000] [--pgbench-seconds 20] [--password Demo-2026-grant] [--inproc-rounds 10]");
             return 2;
         }
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
@@ -65,7 +69,7 @@ public static class DeadlineBench
         Console.WriteLine(Machine.Line());
         Console.WriteLine($"load average before the run (1/5/15 min): {load}");
         Console.WriteLine($"app: {o.Url} (Release, its own process); PostgreSQL {new NpgsqlConnectionStringBuilder(o.Pg).Host}:{new NpgsqlConnectionStringBuilder(o.Pg).Port} (durable: fsync on); client, app and database on the same machine");
-        Console.WriteLine($"parameters: clients={o.Clients} rounds={o.Rounds} (after warm-up {o.Warmup}) people={o.People} ongoing={o.Ongoing} applications={o.Applications} csv-lines={o.CsvLines} pgbench-seconds={o.PgBenchSeconds}");
+        Console.WriteLine($"parameters: clients={o.Clients} rounds={o.Rounds} (after warm-up {o.Warmup}) inproc-rounds={o.InprocRounds} people={o.People} ongoing={o.Ongoing} applications={o.Applications} csv-lines={o.CsvLines} pgbench-seconds={o.PgBenchSeconds}");
         var errors = new List<string>();
         var figures = new List<string>();
 
@@ -119,6 +123,49 @@ public static class DeadlineBench
         figures.Add(FormattableString.Invariant($"submit_per_second={rate:F1} p50_ms={Percentiles.Of(millis, 0.5):F1} p95_ms={Percentiles.Of(millis, 0.95):F1} p99_ms={p99:F1} max_ms={millis.Max():F1} accepted={accepted} refused={refused.Count} errors={failed.Count}"));
         foreach (var c in clients) c.Dispose();
 
+        // ---- 2b. the same handler in process: no HTTP, no token validation.
+        var inprocAccepted = 0;
+        if (o.InprocRounds > 0)
+        {
+            try
+            {
+                await InProcessAsync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                errors.Add("in-process measurement failed: " + e.Message);
+            }
+        }
+
+        async Task InProcessAsync()
+        {
+            await using var factory = InProcessSubmitters.Start();
+            var principal = InProcessSubmitters.LeadClient(leadId, seed.LeadUnitId);
+            var first = o.Warmup + o.Rounds;
+            var iWarm = await InProcessSubmitters.RunAsync(factory.Services, principal, seed.Drafts, first, 1, seed.RecommendingUnitId, ct);
+            var iRun = await InProcessSubmitters.RunAsync(factory.Services, principal, seed.Drafts, first + 1, o.InprocRounds, seed.RecommendingUnitId, ct);
+            var iAll = iWarm.Results.Concat(iRun.Results).ToList();
+            inprocAccepted = iAll.Count(r => r.Outcome == SubmitOutcome.Accepted);
+            var iMillis = iRun.Results.Select(r => r.Millis).ToList();
+            var iRate = iRun.Results.Count / iRun.Wall.TotalSeconds;
+            var iFailed = iAll.Where(r => r.Outcome == SubmitOutcome.Error).ToList();
+            var iUnexpected = iAll.Where(r => r.Draft.Pair == 0 && r.Outcome != SubmitOutcome.Accepted && r.Outcome != SubmitOutcome.Error).ToList();
+            var iRaces = Submitters.CheckRaces(iAll);
+            Console.WriteLine();
+            Console.WriteLine($"in process (bench process, the app's own services through WebApplicationFactory<Program>): IMediator.Send(SubmitPreProposal) in a DI scope per submission as the lead unit's API client, "
+                + $"{o.Clients} concurrent tasks, fresh drafts, no HTTP, no token validation");
+            Console.WriteLine(Percentiles.Summary($"warm-up ({o.Clients} tasks × 1)", iWarm.Results.Select(r => r.Millis).ToList(), iWarm.Wall));
+            Console.WriteLine(Percentiles.Summary($"submit in process, {o.Clients} tasks × {o.InprocRounds}", iMillis, iRun.Wall));
+            Console.WriteLine(Percentiles.Summary($"HTTP (above), {o.Clients} clients × {o.Rounds}", millis, run.Wall));
+            Console.WriteLine(FormattableString.Invariant($"outcomes (measured): accepted={iRun.Of(SubmitOutcome.Accepted).Count()} refused-by-rule={iRun.Of(SubmitOutcome.RefusedByRule).Count()} errors={iRun.Of(SubmitOutcome.Error).Count()}; ")
+                + $"races broken: {iRaces.Count}; unexpected refusals: {iUnexpected.Count}; errors (warm-up included): {iFailed.Count}");
+            Console.WriteLine(FormattableString.Invariant($"in process / HTTP: {iRate:F1} / {rate:F1} submissions per second = {iRate / rate:F2}; p50 {Percentiles.Of(iMillis, 0.5):F1} ms vs {Percentiles.Of(millis, 0.5):F1} ms"));
+            foreach (var r in iFailed.Take(5)) errors.Add($"in-process submission {r.Draft.Id}: {string.Join(",", r.Codes)}");
+            foreach (var r in iUnexpected.Take(5)) errors.Add($"unexpected in-process refusal of {r.Draft.Id}: {string.Join(",", r.Codes)}");
+            errors.AddRange(iRaces.Take(5));
+            figures.Add(FormattableString.Invariant($"inproc_per_second={iRate:F1} inproc_p50_ms={Percentiles.Of(iMillis, 0.5):F1} inproc_p95_ms={Percentiles.Of(iMillis, 0.95):F1} inproc_p99_ms={Percentiles.Of(iMillis, 0.99):F1}"));
+        }
+
         // ---- 3. pgbench: the bare insert transaction, same clients, same database.
         Console.WriteLine();
         await PgBench.PrepareAsync(data, seed.CallId, ct);
@@ -149,7 +196,7 @@ public static class DeadlineBench
         Console.WriteLine(FormattableString.Invariant($"registry import: {o.CsvLines:N0}-line CSV (UTF-8, all {seed.Ongoing:N0} records held, one in ten extended, then new records) through POST /api/v1/ongoing-projects/import: {import.State} in {import.Elapsed.TotalSeconds:F1} s ({import.Detail})"));
         using var staff = await Browser.SignInAsync(o.Url, Staff, o.Password, ct);
         recheck = await BatchJobs.RecheckAsync(staff, seed.CallId, ct);
-        Console.WriteLine(FormattableString.Invariant($"batch re-check: {recheck.Total:N0} submitted applications of the call ({o.Applications:N0} seeded + {accepted + warm.Of(SubmitOutcome.Accepted).Count()} accepted above), after the import, through /ExchangeCenter/Recheck: {recheck.State} in {recheck.Elapsed.TotalSeconds:F1} s ({recheck.Detail})"));
+        Console.WriteLine(FormattableString.Invariant($"batch re-check: {recheck.Total:N0} submitted applications of the call ({o.Applications:N0} seeded + {accepted + warm.Of(SubmitOutcome.Accepted).Count()} accepted over HTTP + {inprocAccepted} in process above), after the import, through /ExchangeCenter/Recheck: {recheck.State} in {recheck.Elapsed.TotalSeconds:F1} s ({recheck.Detail})"));
         figures.Add(FormattableString.Invariant($"import_seconds={import.Elapsed.TotalSeconds:F1} recheck_seconds={recheck.Elapsed.TotalSeconds:F1} recheck_applications={recheck.Total}"));
         if (import.State != "Done" || !import.Detail.StartsWith("imported=True", StringComparison.Ordinal)) errors.Add($"import: {import.State} {import.Detail}");
         if (recheck.State != "Done") errors.Add($"re-check: {recheck.State}");

@@ -245,7 +245,7 @@ public sealed class DeadlineSeed(NpgsqlDataSource data, DeadlineOptions o)
         var countedSet = counted.ToHashSet();
         var uncounted = Enumerable.Range(d1, d2 - d1).Where(i => !countedSet.Contains(i)).ToList();
         int nextCounted = 0, nextUncounted = 0;
-        var rounds = o.Warmup + o.Rounds;
+        var rounds = o.DraftRounds;
         var plan = new App[o.Clients, rounds];
         for (var c = 0; c < o.Clients; c++) drafts[c] = new PreparedDraft[rounds];
         int Take(List<int> pool, ref int next) => next < pool.Count ? pool[next++] : throw new BenchException("not enough people for the drafts: raise --people or lower --rounds");

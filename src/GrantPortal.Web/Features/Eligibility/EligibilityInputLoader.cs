@@ -15,6 +15,7 @@ namespace GrantPortal.Web.Features.Eligibility;
 // people it references, the ongoing projects of those people (matched by identity document), the
 // other submitted, not withdrawn applications of the call that share a person or the lead unit,
 // and the current attachments. The rules themselves never query.
+// EligibilityBatch builds the same input set-based for a whole call (the re-check): keep both in step.
 public sealed class EligibilityInputLoader(AppDbContext db)
 {
     private static readonly ApplicationState[] InCall =
@@ -44,7 +45,7 @@ public sealed class EligibilityInputLoader(AppDbContext db)
         // types are in the query too, so that the (type, number) indexes of both tables are used.
         var numbers = people.Values.SelectMany(x => new[] { x.DocumentNumber, PersonKey.Normalize(x.DocumentNumber) }).Distinct().ToList();
         var types = keys.Select(k => k.Type).Distinct().ToList();
-        var ongoing = (await db.OngoingProjects.AsNoTracking().Where(o => types.Contains(o.DocumentType) && numbers.Contains(o.DocumentNumber)).ToListAsync(ct))
+        var ongoing = (await db.OngoingProjects.AsNoTracking().Where(o => types.Contains(o.DocumentType) && numbers.Contains(o.DocumentNumber)).OrderBy(o => o.Id).ToListAsync(ct))
             .Where(o => keys.Contains(PersonKey.Of(o)))
             .ToList();
 

@@ -2,6 +2,7 @@ using GrantPortal.Domain.Common;
 using GrantPortal.Web.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,13 @@ public sealed class RecheckModel(IMediator mediator, RecheckJobs jobs, AppDbCont
 {
     [BindProperty] public Guid? CallId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Job { get; set; }
+    // The result list's filters and page (query string: rule, direction, show=all, pageNumber).
+    [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Direction { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Show { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    public bool ShowAll => Show == "all";
+    public RecheckPage? Results { get; private set; }
     public IReadOnlyList<CallOption> Calls { get; private set; } = [];
     public RecheckJob? Run { get; private set; }
     public CallOption? RunCall { get; private set; }
@@ -41,12 +49,24 @@ public sealed class RecheckModel(IMediator mediator, RecheckJobs jobs, AppDbCont
             RunCall = Calls.SingleOrDefault(c => c.Id == job.CallId.Value);
             Directions = await db.Directions.AsNoTracking().Where(d => d.CallId == job.CallId)
                 .ToDictionaryAsync(d => d.Id, d => new DirectionName(d.Number, d.Title, d.TitleEn), ct);
+            if (job.State == RecheckState.Done)
+            {
+                var filter = new RecheckFilter(Rule, Direction is { } d ? new DirectionId(d) : null, ChangedOnly: !ShowAll);
+                Results = RecheckPage.Of(job.Results!, job.Comparison!, filter, PageNumber);
+            }
         }
         return Page();
     }
 
     public IActionResult OnGetStatus(Guid job) =>
         jobs.Find(job) is { } found ? new JsonResult(RecheckStatus.From(found)) : NotFound();
+
+    // The link to another page of the same list, keeping the filters.
+    public string PageLink(int pageNumber) => QueryHelpers.AddQueryString("/ExchangeCenter/Recheck", new Dictionary<string, string?>
+    {
+        ["job"] = Job?.ToString(), ["rule"] = Rule, ["direction"] = Direction?.ToString(), ["show"] = ShowAll ? "all" : null,
+        ["pageNumber"] = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

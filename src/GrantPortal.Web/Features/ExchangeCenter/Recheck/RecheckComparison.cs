@@ -41,3 +41,40 @@ public sealed record RecheckComparison(
             [.. all.GroupBy(x => x.DirectionId).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2)]);
     }
 }
+
+// What the result page lists: the changed verdicts only (default) or every application; optionally
+// only those with a finding of one rule (now, added or removed) or of one guide direction.
+public sealed record RecheckFilter(string? Rule, DirectionId? Direction, bool ChangedOnly);
+
+// One line of the result list: the application with its current findings, and its change if any.
+public sealed record RecheckRow(RecheckedApplication Application, VerdictChange? Change);
+
+public sealed record RecheckPage(IReadOnlyList<RecheckRow> Rows, int Total, int PageNumber, int PageCount)
+{
+    public const int Size = 100;
+
+    public int From => Total == 0 ? 0 : (PageNumber - 1) * Size + 1;
+
+    public int To => Math.Min(Total, PageNumber * Size);
+
+    // Changed verdicts first (in the order of the run), then the unchanged ones; a page number out
+    // of range shows the nearest page.
+    public static RecheckPage Of(IReadOnlyList<RecheckedApplication> results, RecheckComparison comparison, RecheckFilter filter, int pageNumber)
+    {
+        var changed = comparison.Changed.ToDictionary(c => c.Application.Id);
+        IEnumerable<RecheckRow> rows = comparison.Changed.Select(c => new RecheckRow(c.Application, c));
+        if (!filter.ChangedOnly)
+            rows = rows.Concat(results.Where(a => !changed.ContainsKey(a.Id)).Select(a => new RecheckRow(a, null)));
+        if (filter.Direction is { } direction)
+            rows = rows.Where(r => r.Application.DirectionId == direction);
+        if (!string.IsNullOrEmpty(filter.Rule))
+        {
+            rows = rows.Where(r => r.Application.Findings.Any(f => f.RuleId == filter.Rule)
+                || (r.Change is { } c && c.Added.Concat(c.Removed).Any(f => f.RuleId == filter.Rule)));
+        }
+        var all = rows.ToList();
+        var pageCount = Math.Max(1, (all.Count + Size - 1) / Size);
+        var number = Math.Clamp(pageNumber, 1, pageCount);
+        return new RecheckPage([.. all.Skip((number - 1) * Size).Take(Size)], all.Count, number, pageCount);
+    }
+}
