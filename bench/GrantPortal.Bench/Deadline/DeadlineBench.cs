@@ -194,6 +194,15 @@ public static class DeadlineBench
             File.Delete(csv);
         }
         Console.WriteLine(FormattableString.Invariant($"registry import: {o.CsvLines:N0}-line CSV (UTF-8, all {seed.Ongoing:N0} records held, one in ten extended, then new records) through POST /api/v1/ongoing-projects/import: {import.State} in {import.Elapsed.TotalSeconds:F1} s ({import.Detail})"));
+        // The Exchange Center re-checks what recommending units sent it: the recommending units'
+        // batches (endorse and send) are simulated here in one statement for every submitted one.
+        await using (var pgConnection = new NpgsqlConnection(o.Pg))
+        {
+            await pgConnection.OpenAsync(ct);
+            await using var send = new NpgsqlCommand("""UPDATE pre_proposals SET "State" = 'Endorsed', "SentAt" = now() WHERE "CallId" = @call AND "State" = 'Submitted'""", pgConnection);
+            send.Parameters.AddWithValue("call", seed.CallId);
+            Console.WriteLine(FormattableString.Invariant($"recommending units' batches simulated: {await send.ExecuteNonQueryAsync(ct):N0} submitted applications endorsed and sent"));
+        }
         using var staff = await Browser.SignInAsync(o.Url, Staff, o.Password, ct);
         recheck = await BatchJobs.RecheckAsync(staff, seed.CallId, ct);
         Console.WriteLine(FormattableString.Invariant($"batch re-check: {recheck.Total:N0} submitted applications of the call ({o.Applications:N0} seeded + {accepted + warm.Of(SubmitOutcome.Accepted).Count()} accepted over HTTP + {inprocAccepted} in process above), after the import, through /ExchangeCenter/Recheck: {recheck.State} in {recheck.Elapsed.TotalSeconds:F1} s ({recheck.Detail})"));

@@ -73,6 +73,8 @@ public sealed class EligibilityBatchTests(GrantPortalFactory app) : IClassFixtur
         Assert.Equal(["BK-AFTER", "BK-LATE"], limit.Args["projects"].Split(", ").Order());
         Assert.Contains(batch[inCall[2]].Item2, f => f.RuleId == "KRD-LEADER-NO-PARTICIPATION" && f.SubjectName == "失信成员");
         Assert.DoesNotContain(batch[inCall[5]].Item2, f => f.RuleId is "KRD-LEADER-NO-PARTICIPATION" or "GUIDE-EXPERT-BAR");
+        Assert.DoesNotContain(batch[inCall[6]].Item2, f => f.RuleId == "RECOMMENDER-SCOPE"); // a member of the association
+        Assert.Contains(batch[inCall[7]].Item2, f => f.RuleId == "RECOMMENDER-SCOPE"); // not a member
     }
 
     // Rule, severity, subject, field, code and every argument, in the order the rules gave them.
@@ -99,6 +101,7 @@ public sealed class EligibilityBatchTests(GrantPortalFactory app) : IClassFixtur
         var uniB = U(SeedRegistry.SecondUniversityCode);
         var institute = U(SeedRegistry.InstituteCode);
         var province = U(SeedRegistry.ProvinceCode);
+        var association = U(SeedRegistry.AssociationCode); // its seeded member list holds uniA and the institute, not uniB
         var foreign = units.Single(u => u.ForeignRegistrationNumber == "VR-4711");
         var owner = await db.Users.SingleAsync(u => u.Email == DemoUsers.Applicant);
 
@@ -213,6 +216,11 @@ public sealed class EligibilityBatchTests(GrantPortalFactory app) : IClassFixtur
         a5.IndicatorAnswers.RemoveAt(0);
         var a6 = Proposal(uniB, pi3, "联合研究戊", ApplicationState.Submitted, (m1, MemberRole.KeyMember, 1), (sanctionedTwin, MemberRole.KeyMember, 2));
         a6.Units.Clear();
+        // RECOMMENDER-SCOPE through the association's member list: uniA is a member, uniB is not.
+        var a7 = Proposal(uniA, pi3, "联合研究己", ApplicationState.Submitted, (m1, MemberRole.KeyMember, 1));
+        a7.RecommendingUnitId = association.Id;
+        var a8 = Proposal(uniB, m2, "联合研究庚", ApplicationState.Submitted, (m1, MemberRole.KeyMember, 1));
+        a8.RecommendingUnitId = association.Id;
         var withdrawn = Proposal(uniA, pi2, "联合研究乙", ApplicationState.Withdrawn, (keyMember, MemberRole.KeyMember, 1), (foreignMember, MemberRole.ForeignMember, 2));
         var draft = Proposal(uniB, pi2, "联合研究乙", ApplicationState.Draft, (keyMember, MemberRole.KeyMember, 1), (oldLead, MemberRole.ForeignLead, 2));
         await db.SaveChangesAsync();
@@ -223,6 +231,8 @@ public sealed class EligibilityBatchTests(GrantPortalFactory app) : IClassFixtur
         Attach(a4, AttachmentKind.CooperationProof);
         Attach(a5);
         Attach(a6, AttachmentKind.JointAgreement);
+        Attach(a7);
+        Attach(a8);
         Attach(withdrawn);
         Attach(draft);
         await db.SaveChangesAsync();
@@ -233,6 +243,6 @@ public sealed class EligibilityBatchTests(GrantPortalFactory app) : IClassFixtur
             ProposalId = a5.Id, Kind = AttachmentKind.JointAgreement, FileName = "j.pdf", BlobName = $"t/{a5.Id}/j2.pdf", Sha256 = new string('0', 64), SizeBytes = 1, UploadedAt = now,
         });
         await db.SaveChangesAsync();
-        return (call.Id, new List<ProposalId> { a1.Id, a2.Id, a3.Id, a4.Id, a5.Id, a6.Id }, new List<ProposalId> { withdrawn.Id, draft.Id });
+        return (call.Id, new List<ProposalId> { a1.Id, a2.Id, a3.Id, a4.Id, a5.Id, a6.Id, a7.Id, a8.Id }, new List<ProposalId> { withdrawn.Id, draft.Id });
     });
 }

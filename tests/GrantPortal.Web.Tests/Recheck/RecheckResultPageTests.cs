@@ -124,8 +124,9 @@ public sealed partial class RecheckResultPageTests(GrantPortalFactory app) : ICl
             var p = new PreProposal
             {
                 CallId = call.Id, DirectionId = direction.Id, LeadUnitId = lead.Id, OwnerUserId = owner.Id, Title = $"分页示例 {i}", PiPersonId = pi.Id,
-                PiMonthsPerYear = 8, DurationMonths = 36, RequestedBudget = 300m, State = ApplicationState.Submitted, CreatedAt = now, UpdatedAt = now,
-                RecommendingUnitId = province.Id, SubmittedAt = now.AddSeconds(i), SubmissionNumber = $"DEMO-P{i:D4}", SubmittedContent = "{}", UnitIntegrityConfirmed = true,
+                PiMonthsPerYear = 8, DurationMonths = 36, RequestedBudget = 300m, State = ApplicationState.Endorsed, CreatedAt = now, UpdatedAt = now,
+                // Endorsed and sent by the recommending unit: what the Exchange Center re-checks.
+                RecommendingUnitId = province.Id, SubmittedAt = now.AddSeconds(i), SentAt = now.AddMinutes(1), SubmissionNumber = $"DEMO-P{i:D4}", SubmittedContent = "{}", UnitIntegrityConfirmed = true,
             };
             p.Members.Add(new TeamMember { PersonId = foreignLead.Id, Role = MemberRole.ForeignLead, UnitId = foreignLead.UnitId, SortOrder = 1 });
             p.Units.Add(new ParticipatingUnit { UnitId = foreignLead.UnitId!.Value, SortOrder = 1 });

@@ -40,12 +40,16 @@ public sealed class EligibilityBatch
     private readonly Dictionary<PersonKey, List<RegistryRow>> registryRows;
     private readonly Dictionary<PersonId, List<PersonSanction>> sanctions;
     private readonly Dictionary<PersonKey, List<string>> guideExperts;
+    // RECOMMENDER-SCOPE: the member lists of associations and alliances, by (list, member).
+    private readonly Dictionary<(UnitId List, UnitId Member), List<UnitMembership>> memberships;
 
     private EligibilityBatch(GrantCall call, IReadOnlyList<ProposalId> proposals, List<Other> others, Dictionary<PersonId, Person> people,
         Dictionary<UnitId, Unit> units, Dictionary<DirectionId, GuideDirection> directions,
         Dictionary<PersonKey, List<(int, OngoingProject)>> ongoing, Dictionary<PersonKey, List<RegistryRow>> registryRows,
-        Dictionary<PersonId, List<PersonSanction>> sanctions, Dictionary<PersonKey, List<string>> guideExperts)
+        Dictionary<PersonId, List<PersonSanction>> sanctions, Dictionary<PersonKey, List<string>> guideExperts,
+        Dictionary<(UnitId, UnitId), List<UnitMembership>> memberships)
     {
+        this.memberships = memberships;
         Call = call;
         Proposals = proposals;
         this.people = people;
@@ -123,7 +127,11 @@ public sealed class EligibilityBatch
         var guideExperts = new Dictionary<PersonKey, List<string>>();
         foreach (var x in experts) Add(guideExperts, new PersonKey(x.DocumentType, PersonKey.Normalize(x.DocumentNumber)), x.DocumentNumber);
 
-        return new EligibilityBatch(call, [.. apps.Select(x => x.Id)], others, people, units, directions, ongoing, registryRows, sanctions, guideExperts);
+        // Member lists are short (a few associations and alliances): all of them.
+        var memberships = new Dictionary<(UnitId, UnitId), List<UnitMembership>>();
+        foreach (var m in await db.UnitMemberships.AsNoTracking().ToListAsync(ct)) Add(memberships, (m.RecommendingUnitId, m.MemberUnitId), m);
+
+        return new EligibilityBatch(call, [.. apps.Select(x => x.Id)], others, people, units, directions, ongoing, registryRows, sanctions, guideExperts, memberships);
     }
 
     // The applications themselves, with their team, units and indicator answers, and their current
@@ -231,7 +239,11 @@ public sealed class EligibilityBatch
             Call, submissionDay, p, teamUnits, teamPeople, teamOngoing, otherApplications,
             attachments.Select(a => a.Kind).ToHashSet(),
             attachments.Any(a => a.Kind == AttachmentKind.JointAgreement && a.SignedOn is not null),
-            recommendingUnit, direction, experts, teamSanctions);
+            recommendingUnit, direction, experts, teamSanctions,
+            // As Memberships.MembersAsync: the lead unit, if the chosen list holds it on that day.
+            recommendingUnit is { } rec && memberships.TryGetValue((rec, p.LeadUnitId), out var lists)
+                ? lists.Where(m => m.IsActiveOn(submissionDay)).Select(m => m.MemberUnitId).ToHashSet()
+                : new HashSet<UnitId>());
     }
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value) where TKey : notnull
