@@ -1,10 +1,7 @@
-using System.Globalization;
-using GrantPortal.Web.Features.PreProposals.Print;
 using GrantPortal.Web.Features.Recommender.Print;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Net.Http.Headers;
 
 namespace GrantPortal.Web.Features.ExchangeCenter.BatchPrint;
 
@@ -13,11 +10,5 @@ namespace GrantPortal.Web.Features.ExchangeCenter.BatchPrint;
 // decides who may see which batch).
 public sealed class BatchPrintModel(IMediator mediator) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, string document, CancellationToken ct)
-    {
-        if (!Enum.TryParse<BatchDocument>(document, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)) return NotFound();
-        if (await mediator.Send(new PrintBatch(id, kind, CultureInfo.CurrentUICulture, PublicUrl.Of(HttpContext)), ct) is not { } pdf) return NotFound();
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = pdf.FileName }.ToString();
-        return File(pdf.Bytes, "application/pdf");
-    }
+    public Task<IActionResult> OnGetAsync(Guid id, string document, CancellationToken ct) => PrintModel.ServeAsync(this, mediator, id, document, ct);
 }

@@ -12,11 +12,15 @@ namespace GrantPortal.Web.Features.Recommender.Print;
 // officers' folder.)
 public sealed class PrintModel(IMediator mediator) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, string document, CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(Guid id, string document, CancellationToken ct) => ServeAsync(this, mediator, id, document, ct);
+
+    // The PDF inline, or 404 for an unknown document or a batch the user may not see (PrintBatch
+    // decides); shared with the Exchange Center's page.
+    public static async Task<IActionResult> ServeAsync(PageModel page, IMediator mediator, Guid id, string document, CancellationToken ct)
     {
-        if (!Enum.TryParse<BatchDocument>(document, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)) return NotFound();
-        if (await mediator.Send(new PrintBatch(id, kind, CultureInfo.CurrentUICulture, PublicUrl.Of(HttpContext)), ct) is not { } pdf) return NotFound();
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = pdf.FileName }.ToString();
-        return File(pdf.Bytes, "application/pdf");
+        if (!Enum.TryParse<BatchDocument>(document, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)) return page.NotFound();
+        if (await mediator.Send(new PrintBatch(id, kind, CultureInfo.CurrentUICulture, PublicUrl.Of(page.HttpContext)), ct) is not { } pdf) return page.NotFound();
+        page.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = pdf.FileName }.ToString();
+        return page.File(pdf.Bytes, "application/pdf");
     }
 }
