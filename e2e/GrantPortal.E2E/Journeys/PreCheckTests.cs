@@ -62,4 +62,44 @@ public sealed class PreCheckTests(PortalFixture portal) : PortalTest(portal)
         await Expect(page.Locator("#save-status")).ToHaveAttributeAsync("data-state", "saved");
         await Ui.Visited(page, Shot + "-05-findings-gone");
     }
+
+    // FOREIGN-LEAD-AGE: a foreign lead born before the call's date blocks; the exception claim
+    // appears once a foreign lead is picked, and a claim with its special statement turns the
+    // finding into one for formal review.
+    [Fact]
+    public async Task Applicant_ClaimingAnExceptionForAnOldForeignLead_TurnsTheBlockingFindingIntoAReviewOne()
+    {
+        var page = await NewPageAsync();
+        await Ui.SignInAsync(page, DemoRoles.Applicant.Email, Shot + "-claim-01");
+        await page.GotoAsync("/Applicant");
+        await page.Locator("#start-calls a[data-call=DEMO-SIC]").ClickAsync();
+        await page.Locator("input[name=DirectionId]").First.CheckAsync();
+        await page.Locator("#start-draft").ClickAsync();
+        await Expect(page.Locator("#draft-form")).ToBeVisibleAsync();
+
+        var claim = page.Locator("#foreign-lead-exception");
+        await Expect(claim).ToBeHiddenAsync(); // no foreign lead yet
+
+        // 田中由纪 (demo registry) was born on 1950-02-02, before the call's 1953-01-01.
+        await page.Locator("#picker-ForeignLead-search").FillAsync("田中");
+        await page.Locator("#picker-ForeignLead-results .picker-hit").First.ClickAsync();
+        await Expect(page.Locator("#picker-ForeignLead-picked li")).ToHaveCountAsync(1);
+        await Expect(claim).ToBeVisibleAsync();
+        var age = page.Locator("#precheck-findings tbody tr[data-rule=\"FOREIGN-LEAD-AGE\"]");
+        await Expect(age).ToHaveCountAsync(1);
+        await Expect(age).ToHaveAttributeAsync("data-severity", "Blocking");
+        await Ui.Visited(page, Shot + "-claim-02-old-foreign-lead-blocks");
+
+        // The claim with its statement: the finding stays, for formal review.
+        await page.Locator("#Input_ForeignLeadException").SelectOptionAsync("PartnerAcademician");
+        await page.Locator("#Input_ForeignLeadStatement").FillAsync("田中由纪教授为日本学士院院士，特此说明。");
+        await Expect(age).ToHaveAttributeAsync("data-severity", "Review");
+        await Expect(page.Locator("#save-status")).ToHaveAttributeAsync("data-state", "saved");
+        await Ui.Visited(page, Shot + "-claim-03-claimed-for-review");
+
+        // Removing the foreign lead hides the claim and the finding.
+        await page.Locator("#picker-ForeignLead-picked .picker-remove").First.ClickAsync();
+        await Expect(claim).ToBeHiddenAsync();
+        await Expect(age).ToHaveCountAsync(0);
+    }
 }
