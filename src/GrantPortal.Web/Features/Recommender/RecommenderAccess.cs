@@ -21,7 +21,7 @@ public static class RecommenderAccess
     public static bool IsAddressedTo(PreProposal p, ICurrentUser user) =>
         user.IsInRole(Roles.RecommenderOfficer) && user.UnitId is { } unit && p.RecommendingUnitId == unit && ProposalAccess.CanView(p, user);
 
-    // Sent to the Exchange Center: this submission (its number) is in a batch.
-    public static Task<bool> IsSentAsync(AppDbContext db, PreProposal p, CancellationToken ct) =>
-        db.RecommendationBatchItems.AnyAsync(i => i.ProposalId == p.Id && i.SubmissionNumber == p.SubmissionNumber, ct);
+    // Sent to the Exchange Center: this submission went in a batch (Recommendation.MarkSent sets
+    // SentAt; a new submission after a return clears it).
+    public static bool IsSent(PreProposal p) => p.SentAt is not null;
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Web.Infrastructure.Identity;
 
-// Identity's UserManager reads DateTimeOffset.UtcNow for lockout (it takes no TimeProvider, as of
+// Identity's UserManager reads the system clock for lockout (it takes no TimeProvider, as of
 // .NET 10): these overrides read the injected clock instead, so that a lockout starts and ends on
 // the same clock as everything else (and tests can move past it with FakeTimeProvider).
 public sealed class AppUserManager(

@@ -64,7 +64,7 @@ public sealed class DecideApplicationsHandler(AppDbContext db, ICurrentUser user
         if (p.Version != item.Version)
             return new(p.Id.Value, Outcome.Conflict, [Error.For(ConflictCode, null, ("state", p.State))], p.State, p.Version);
 
-        var sent = await RecommenderAccess.IsSentAsync(db, p, ct);
+        var sent = RecommenderAccess.IsSent(p);
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == p.CallId, ct);
         var now = clock.GetUtcNow();
         var before = p.Transitions.Count;

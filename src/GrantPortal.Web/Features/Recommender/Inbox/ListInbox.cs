@@ -64,7 +64,6 @@ public sealed class ListInboxHandler(AppDbContext db, ICurrentUser user, TimePro
         var truncated = proposals.Count > MaxRows;
         proposals = [.. proposals.Take(MaxRows)];
 
-        var ids = proposals.Select(p => p.Id).ToList();
         var callIds = proposals.Select(p => p.CallId).Distinct().ToList();
         var callMap = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var directionIds = proposals.Select(p => p.DirectionId).Distinct().ToList();
@@ -73,8 +72,6 @@ public sealed class ListInboxHandler(AppDbContext db, ICurrentUser user, TimePro
         var unitMap = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var piIds = proposals.Select(p => p.PiPersonId).OfType<PersonId>().Distinct().ToList();
         var piMap = await db.People.AsNoTracking().Where(x => piIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        var sent = (await db.RecommendationBatchItems.AsNoTracking().Where(i => ids.Contains(i.ProposalId))
-            .Select(i => new { i.ProposalId, i.SubmissionNumber }).ToListAsync(ct)).Select(i => (i.ProposalId, i.SubmissionNumber)).ToHashSet();
 
         // Findings are recomputed, not stored (see GetEligibility): as of each submission's day.
         var loader = new EligibilityInputLoader(db);
@@ -87,7 +84,7 @@ public sealed class ListInboxHandler(AppDbContext db, ICurrentUser user, TimePro
             var u = unitMap[p.LeadUnitId];
             rows.Add(new InboxRow(p.Id.Value, p.Version, p.SubmissionNumber, p.Title, callMap[p.CallId].Code, d.Number, d.Title, d.TitleEn,
                 u.Id.Value, u.Name, u.NameEn, p.PiPersonId is { } pi && piMap.TryGetValue(pi, out var name) ? name : null,
-                p.State, p.SubmittedAt, sent.Contains((p.Id, p.SubmissionNumber ?? "")), findings.Count(f => f.IsBlocking), findings.Count(f => !f.IsBlocking)));
+                p.State, p.SubmittedAt, RecommenderAccess.IsSent(p), findings.Count(f => f.IsBlocking), findings.Count(f => !f.IsBlocking)));
         }
         rows = request.Findings switch
         {

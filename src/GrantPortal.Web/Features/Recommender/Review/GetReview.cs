@@ -37,6 +37,6 @@ public sealed class GetReviewHandler(AppDbContext db, ICurrentUser user, TimePro
         var deadline = await db.Calls.AsNoTracking().Where(c => c.Id == p.CallId).Select(c => c.RecommenderDeadline).SingleAsync(ct);
         var documents = await db.Attachments.AsNoTracking().Where(a => a.ProposalId == p.Id && a.SupersededAt == null).OrderBy(a => a.Kind)
             .Select(a => new EvidenceDocument(a.Id.Value, a.Kind, a.FileName, a.Sha256)).ToListAsync(ct);
-        return new ReviewData(p.Id.Value, p.Version, p.State, await RecommenderAccess.IsSentAsync(db, p, ct), deadline, clock.GetUtcNow(), documents);
+        return new ReviewData(p.Id.Value, p.Version, p.State, RecommenderAccess.IsSent(p), deadline, clock.GetUtcNow(), documents);
     }
 }
