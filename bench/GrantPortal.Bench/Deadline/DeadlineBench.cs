@@ -94,7 +94,9 @@ public static class DeadlineBench
 
         // ---- 2. the submissions
         var warm = await Submitters.RunAsync(clients, seed.Drafts, 0, o.Warmup, seed.RecommendingUnitId, ct);
+        var pgStats = await PgStatements.ResetAsync(data, ct);
         var run = await Submitters.RunAsync(clients, seed.Drafts, o.Warmup, o.Rounds, seed.RecommendingUnitId, ct);
+        if (pgStats) await PgStatements.PrintAsync(data, run.Results.Count, ct);
         var all = warm.Results.Concat(run.Results).ToList();
         var accepted = run.Of(SubmitOutcome.Accepted).Count();
         var refused = run.Of(SubmitOutcome.RefusedByRule).ToList();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using GrantPortal.Domain.Applications;
 using GrantPortal.Domain.Common;
+using GrantPortal.Domain.Eligibility;
 using GrantPortal.Domain.Registries;
 using GrantPortal.Web.Features.PreProposals;
 using GrantPortal.Web.Features.PreProposals.Attachments;
@@ -325,7 +326,7 @@ public sealed class DeadlineSeed(NpgsqlDataSource data, DeadlineOptions o)
 
         t.Restart();
         await CopyAsync(conn, "pre_proposals",
-            ["Id", "CallId", "DirectionId", "Title", "LeadUnitId", "PiPersonId", "OwnerUserId", "DurationMonths", "RequestedBudget", "Objectives", "Innovation", "TechnicalRoute", "ResearchBasis",
+            ["Id", "CallId", "DirectionId", "Title", "TitleKey", "LeadUnitId", "PiPersonId", "OwnerUserId", "DurationMonths", "RequestedBudget", "Objectives", "Innovation", "TechnicalRoute", "ResearchBasis",
                 "PiMonthsPerYear", "MatchingFundsPercent", "State", "CreatedAt", "UpdatedAt", "RecommendingUnitId", "SubmissionNumber", "SubmittedAt", "ContentHash", "UnitIntegrityConfirmed", "SubmittedContent"],
             all, (w, a) =>
             {
@@ -336,6 +337,7 @@ public sealed class DeadlineSeed(NpgsqlDataSource data, DeadlineOptions o)
                 decimal? matching = a.Enterprise ? 30m : null;
                 var created = call.Opens.AddDays(-3);
                 w.Write(a.Id, NpgsqlDbType.Uuid); w.Write(callId, NpgsqlDbType.Uuid); w.Write(a.Direction, NpgsqlDbType.Uuid); w.Write(a.Title, NpgsqlDbType.Varchar);
+                w.Write(UnitOneRecommender.NormalizeTitle(a.Title), NpgsqlDbType.Varchar); // as AppDbContext keeps it
                 w.Write(a.Lead, NpgsqlDbType.Uuid); w.Write(a.Pi, NpgsqlDbType.Uuid); w.Write(piUser, NpgsqlDbType.Uuid); w.Write(36, NpgsqlDbType.Integer);
                 w.Write(budget, NpgsqlDbType.Numeric); w.Write(o1, NpgsqlDbType.Text); w.Write(o2, NpgsqlDbType.Text); w.Write(o3, NpgsqlDbType.Text); w.Write(o4, NpgsqlDbType.Text);
                 w.Write(months, NpgsqlDbType.Integer);

@@ -18,10 +18,10 @@ public static partial class PgBench
         \set a random(1, 4000000000000000000)
         \set b random(1, 4000000000000000000)
         BEGIN;
-        INSERT INTO bench_pre_proposals ("Id", "CallId", "DirectionId", "Title", "LeadUnitId", "PiPersonId", "OwnerUserId", "DurationMonths", "RequestedBudget",
+        INSERT INTO bench_pre_proposals ("Id", "CallId", "DirectionId", "Title", "TitleKey", "LeadUnitId", "PiPersonId", "OwnerUserId", "DurationMonths", "RequestedBudget",
           "Objectives", "Innovation", "TechnicalRoute", "ResearchBasis", "PiMonthsPerYear", "State", "CreatedAt", "UpdatedAt", "RecommendingUnitId",
           "SubmissionNumber", "SubmittedAt", "ContentHash", "UnitIntegrityConfirmed", "SubmittedContent")
-        SELECT md5(:a::bigint::text || '-' || :b::bigint::text)::uuid, c, d, '新能源微电网关键技术国际合作研究 ' || :a::bigint, u, p, p, 36, 500.00,
+        SELECT md5(:a::bigint::text || '-' || :b::bigint::text)::uuid, c, d, '新能源微电网关键技术国际合作研究 ' || :a::bigint, '新能源微电网关键技术国际合作研究' || :a::bigint, u, p, p, 36, 500.00,
           repeat(md5(:b::bigint::text), 23), repeat(md5(:a::bigint::text), 23), repeat(md5((:a::bigint + 1)::text), 23), repeat(md5((:b::bigint + 1)::text), 23), 8, 'Submitted', now(), now(), u,
           'DEMO-SIC-' || upper(substr(md5(:a::bigint::text), 1, 8)) || '-' || upper(substr(md5(:b::bigint::text), 1, 8)), now(), md5(:a::bigint::text) || md5(:b::bigint::text), true,
           (SELECT string_agg(md5((:a::bigint + g)::text), '') FROM generate_series(1, 350) g)

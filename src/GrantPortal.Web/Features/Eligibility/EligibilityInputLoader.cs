@@ -22,9 +22,14 @@ public sealed class EligibilityInputLoader(AppDbContext db)
         [.. Enum.GetValues<ApplicationState>().Where(s => s.IsInCall())];
 
     // lockCounts: inside the submit transaction, take the advisory locks of every counted key
-    // before the counts are read (see LockCountedKeysAsync).
+    // before the counts are read (see LockCountedKeysAsync). attachments: the proposal's attachment
+    // rows when the caller has them already (the submission does); read here otherwise.
+    // Round trips (each one counts on deadline day): the team's people, their units, the direction,
+    // the attachments, the locks, the registry's ongoing projects, the registry rows of the same
+    // identity documents with their sanctions and guide-expert marks, the other applications, and
+    // the member list of the recommending unit.
     public async Task<EligibilityInput> LoadAsync(PreProposal p, GrantCall call, DateOnly submissionDay, UnitId? recommendingUnit,
-        bool lockCounts, CancellationToken ct)
+        bool lockCounts, CancellationToken ct, IReadOnlyList<Attachment>? attachments = null)
     {
         var personIds = new[] { p.PiPersonId }.OfType<PersonId>().Concat(p.Members.Select(m => m.PersonId)).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(x => personIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
@@ -33,10 +38,12 @@ public sealed class EligibilityInputLoader(AppDbContext db)
         var units = await db.Units.AsNoTracking().Where(x => unitIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
         var direction = await db.Directions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == p.DirectionId, ct);
 
-        var attachments = await db.Attachments.AsNoTracking()
-            .Where(a => a.ProposalId == p.Id && a.SupersededAt == null)
-            .Select(a => new { a.Kind, a.SignedOn })
-            .ToListAsync(ct);
+        var current = attachments is null
+            ? await db.Attachments.AsNoTracking()
+                .Where(a => a.ProposalId == p.Id && a.SupersededAt == null)
+                .Select(a => new { a.Kind, a.SignedOn })
+                .ToListAsync(ct)
+            : [.. attachments.Where(a => a.SupersededAt == null).Select(a => new { a.Kind, a.SignedOn })];
 
         var keys = people.Values.Select(PersonKey.Of).ToHashSet();
         if (lockCounts) await LockCountedKeysAsync(call.Id, p, keys, ct);
@@ -45,16 +52,30 @@ public sealed class EligibilityInputLoader(AppDbContext db)
         // types are in the query too, so that the (type, number) indexes of both tables are used.
         var numbers = people.Values.SelectMany(x => new[] { x.DocumentNumber, PersonKey.Normalize(x.DocumentNumber) }).Distinct().ToList();
         var types = keys.Select(k => k.Type).Distinct().ToList();
-        var ongoing = (await db.OngoingProjects.AsNoTracking().Where(o => types.Contains(o.DocumentType) && numbers.Contains(o.DocumentNumber)).OrderBy(o => o.Id).ToListAsync(ct))
-            .Where(o => keys.Contains(PersonKey.Of(o)))
-            .ToList();
+        var ongoing = numbers.Count == 0
+            ? []
+            : (await db.OngoingProjects.AsNoTracking().Where(o => types.Contains(o.DocumentType) && numbers.Contains(o.DocumentNumber)).OrderBy(o => o.Id).ToListAsync(ct))
+                .Where(o => keys.Contains(PersonKey.Of(o)))
+                .ToList();
 
-        // The registry rows of the same people (the same identity document may sit on more than one row).
-        var samePeople = (await db.People.AsNoTracking().Where(x => types.Contains(x.DocumentType) && numbers.Contains(x.DocumentNumber))
-                .Select(x => new { x.Id, x.DocumentType, x.DocumentNumber }).ToListAsync(ct))
-            .Select(x => (x.Id, Key: new PersonKey(x.DocumentType, PersonKey.Normalize(x.DocumentNumber))))
-            .Where(x => keys.Contains(x.Key))
-            .ToDictionary(x => x.Id, x => x.Key);
+        // The registry rows of the same people (the same identity document may sit on more than one
+        // row), each with its sanctions (UNIT-INTEGRITY) and whether the call lists it among its
+        // guide experts (GUIDE-EXPERT-BAR), in one query.
+        var callId = call.Id;
+        var rows = numbers.Count == 0
+            ? []
+            : (await db.People.AsNoTracking().Where(x => types.Contains(x.DocumentType) && numbers.Contains(x.DocumentNumber))
+                .Select(x => new
+                {
+                    x.Id, x.DocumentType, x.DocumentNumber,
+                    IsGuideExpert = db.GuideExperts.Any(g => g.CallId == callId && g.PersonId == x.Id),
+                    Sanctions = db.PersonSanctions.Where(s => s.PersonId == x.Id).OrderBy(s => s.Id).ToList(),
+                })
+                .ToListAsync(ct))
+                .Select(x => (x.Id, Key: new PersonKey(x.DocumentType, PersonKey.Normalize(x.DocumentNumber)), x.IsGuideExpert, x.Sanctions))
+                .Where(x => keys.Contains(x.Key))
+                .ToList();
+        var samePeople = rows.ToDictionary(x => x.Id, x => x.Key);
         var others = await OtherApplicationsAsync(p, [.. samePeople.Keys], ct);
 
         // Members of other applications who are not on this team are left out: no rule asks about them.
@@ -67,17 +88,16 @@ public sealed class EligibilityInputLoader(AppDbContext db)
         // UNIT-INTEGRITY: the sanctions recorded on any registry row of the team's identity
         // documents, handed to the rule as sanctions of the team member holding that document.
         var teamByKey = people.Values.GroupBy(PersonKey.Of).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToList());
-        var rowIds = samePeople.Keys.ToList();
-        var sanctions = (await db.PersonSanctions.AsNoTracking().Where(s => rowIds.Contains(s.PersonId)).ToListAsync(ct))
-            .SelectMany(s => teamByKey[samePeople[s.PersonId]].Select(id => SanctionRecords.For(s, id)))
+        var sanctions = rows
+            .SelectMany(r => r.Sanctions.SelectMany(s => teamByKey[r.Key].Select(id => SanctionRecords.For(s, id))))
             .ToList();
 
         return new EligibilityInput(
             call, submissionDay, p, units, people, ongoing, otherApplications,
-            attachments.Select(a => a.Kind).ToHashSet(),
-            attachments.Any(a => a.Kind == AttachmentKind.JointAgreement && a.SignedOn is not null),
+            current.Select(a => a.Kind).ToHashSet(),
+            current.Any(a => a.Kind == AttachmentKind.JointAgreement && a.SignedOn is not null),
             recommendingUnit, direction,
-            await GuideExpertsAsync(db, call.Id, numbers, keys, ct),
+            rows.Where(r => r.IsGuideExpert).Select(r => r.Key).ToHashSet(),
             sanctions,
             await Registries.Units.Members.Memberships.MembersAsync(db, recommendingUnit, p.LeadUnitId, submissionDay, ct));
     }
@@ -97,35 +117,32 @@ public sealed class EligibilityInputLoader(AppDbContext db)
 
     // The other submitted, not withdrawn applications of the call the counting rules need: those a
     // person of this team takes part in (as PI or member), and those of the same lead unit with
-    // the same title (UNIT-ONE-RECOMMENDER). Found through the indexes first (PI, member's person,
-    // lead unit), each kind on its own: one query with OR over them scanned the whole call. Of
-    // the lead unit's applications only the titles are read; the rest is loaded for the matches.
+    // the same title (UNIT-ONE-RECOMMENDER, by the indexed title key). One statement: the ids are
+    // found through the indexes, each kind on its own and united (one WHERE with OR over them
+    // scanned the whole call), then those applications are read with their members.
     private async Task<List<Other>> OtherApplicationsAsync(PreProposal p, List<PersonId> sameIds, CancellationToken ct)
     {
-        var ids = new HashSet<ProposalId>();
+        var callId = p.CallId;
+        var title = UnitOneRecommender.NormalizeTitle(p.Title);
+        IQueryable<ProposalId>? ids = null;
         if (sameIds.Count > 0)
         {
             var nullableIds = sameIds.Select(id => (PersonId?)id).ToList();
-            ids.UnionWith(await db.PreProposals.AsNoTracking()
-                .Where(x => x.CallId == p.CallId && nullableIds.Contains(x.PiPersonId) && InCall.Contains(x.State))
-                .Select(x => x.Id).ToListAsync(ct));
-            ids.UnionWith(await db.PreProposals.AsNoTracking()
-                .Where(x => x.CallId == p.CallId && x.Members.Any(m => sameIds.Contains(m.PersonId)) && InCall.Contains(x.State))
-                .Select(x => x.Id).ToListAsync(ct));
+            ids = db.PreProposals.Where(x => x.CallId == callId && nullableIds.Contains(x.PiPersonId)).Select(x => x.Id)
+                .Union(db.PreProposals.Where(x => x.CallId == callId && x.Members.Any(m => sameIds.Contains(m.PersonId))).Select(x => x.Id));
         }
-        var title = UnitOneRecommender.NormalizeTitle(p.Title);
         if (title.Length > 0)
         {
-            var titles = await db.PreProposals.AsNoTracking()
-                .Where(x => x.CallId == p.CallId && x.LeadUnitId == p.LeadUnitId && InCall.Contains(x.State))
-                .Select(x => new { x.Id, x.Title }).ToListAsync(ct);
-            ids.UnionWith(titles.Where(x => UnitOneRecommender.NormalizeTitle(x.Title) == title).Select(x => x.Id));
+            var leadUnit = p.LeadUnitId;
+            var twins = db.PreProposals
+                .Where(x => x.CallId == callId && x.LeadUnitId == leadUnit && EF.Property<string?>(x, PreProposalConfiguration.TitleKey) == title)
+                .Select(x => x.Id);
+            ids = ids is null ? twins : ids.Union(twins);
         }
-        ids.Remove(p.Id);
-        if (ids.Count == 0) return [];
-        var list = ids.ToList();
+        if (ids is null) return [];
+        var self = p.Id;
         var rows = await db.PreProposals.AsNoTracking()
-            .Where(x => list.Contains(x.Id) && InCall.Contains(x.State))
+            .Where(x => ids.Contains(x.Id) && x.Id != self && InCall.Contains(x.State))
             .Select(x => new
             {
                 x.Id, x.LeadUnitId, x.PiPersonId, x.RecommendingUnitId, x.Title,

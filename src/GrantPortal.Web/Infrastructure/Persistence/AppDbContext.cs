@@ -1,5 +1,6 @@
 using GrantPortal.Domain.Applications;
 using GrantPortal.Domain.Calls;
+using GrantPortal.Domain.Eligibility;
 using GrantPortal.Domain.Registries;
 using GrantPortal.Web.Infrastructure.Audit;
 using GrantPortal.Web.Infrastructure.Identity;
@@ -10,9 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Web.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
+    {
+        SavingChanges += (_, _) => SetTitleKeys();
+    }
+
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<GrantCall> Calls => Set<GrantCall>();
@@ -31,6 +36,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // The indexed title key of UNIT-ONE-RECOMMENDER, from the title being saved.
+    private void SetTitleKeys()
+    {
+        foreach (var entry in ChangeTracker.Entries<PreProposal>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            var key = entry.Property<string>(PreProposalConfiguration.TitleKey);
+            var value = UnitOneRecommender.NormalizeTitle(entry.Entity.Title);
+            if (key.CurrentValue != value) key.CurrentValue = value;
+        }
+    }
 
     // Instants are stored as timestamptz in UTC; the domain may hand over Beijing-offset values.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

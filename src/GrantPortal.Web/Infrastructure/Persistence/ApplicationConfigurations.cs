@@ -9,6 +9,8 @@ namespace GrantPortal.Web.Infrastructure.Persistence;
 
 internal sealed class PreProposalConfiguration : IEntityTypeConfiguration<PreProposal>
 {
+    public const string TitleKey = "TitleKey";
+
     public void Configure(EntityTypeBuilder<PreProposal> b)
     {
         b.ToTable("pre_proposals");
@@ -30,6 +32,11 @@ internal sealed class PreProposalConfiguration : IEntityTypeConfiguration<PrePro
         b.Property(x => x.Version).IsRowVersion();
         b.HasIndex(x => x.SubmissionNumber).IsUnique().HasFilter("\"SubmissionNumber\" IS NOT NULL");
         b.HasIndex(x => new { x.LeadUnitId, x.State });
+        // UNIT-ONE-RECOMMENDER compares titles as UnitOneRecommender.NormalizeTitle does: the key is
+        // kept beside the title (set on every save, see AppDbContext.SetTitleKeys) and indexed per
+        // call and lead unit, so that a submission finds its twins without reading every title.
+        b.Property<string>(TitleKey).HasMaxLength(200);
+        b.HasIndex("CallId", "LeadUnitId", TitleKey);
         b.HasIndex(x => new { x.CallId, x.State });
         b.HasIndex(x => x.OwnerUserId);
         b.HasOne<GrantCall>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);

@@ -38,6 +38,7 @@ public static class Seeder
             await output.WriteLineAsync($"Cannot reach PostgreSQL to migrate ({ex.GetBaseException().Message}). Check ConnectionStrings__Postgres.");
             return 2;
         }
+        await TitleKeys.BackfillAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<BlobStore>().EnsureContainerAsync(ct);
         var demoUsers = configuration.GetValue("Seed:DemoUsers", false);
         var created = await SeedAsync(scope.ServiceProvider, demoUsers, configuration["Seed:DemoPassword"] ?? DefaultDemoPassword, ct);

@@ -25,6 +25,16 @@ public static class Registration
             throw new StartupChecks.StartupException(
                 "No database configured. Set ConnectionStrings:Postgres (environment variable ConnectionStrings__Postgres), or start the site with ./run.");
         }
+        // Statements the app runs again and again (a submission is a dozen of them) are prepared
+        // once per physical connection: PostgreSQL then skips parsing and planning them. A
+        // connection string that sets Max Auto Prepare itself keeps its value.
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 200;
+            builder.AutoPrepareMinUsages = 2;
+            connection = builder.ConnectionString;
+        }
         services.AddSingleton<AuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))

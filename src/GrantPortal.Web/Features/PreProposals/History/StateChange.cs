@@ -41,11 +41,10 @@ public static class StateChange
         new(user.UserId ?? Guid.Empty, user.Principal.FindFirst(AppClaims.DisplayName)?.Value is { Length: > 0 } name ? name : user.Name);
 
     // Must run inside a transaction: the lock is held until it ends.
-    public static async Task<PreProposal?> LockAndLoadAsync(AppDbContext db, ProposalId id, CancellationToken ct)
-    {
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM pre_proposals WHERE \"Id\" = {id.Value} FOR UPDATE", ct);
-        return await db.PreProposals.SingleOrDefaultAsync(p => p.Id == id, ct);
-    }
+    // One statement: the row is locked (FOR UPDATE in the derived table EF composes on) and read
+    // with its owned collections. xmin is the Version (IsRowVersion), not among the row's columns.
+    public static Task<PreProposal?> LockAndLoadAsync(AppDbContext db, ProposalId id, CancellationToken ct) =>
+        db.PreProposals.FromSql($"SELECT *, xmin FROM pre_proposals WHERE \"Id\" = {id.Value} FOR UPDATE").SingleOrDefaultAsync(ct);
 
     // Transitions are entities of their own (not owned): the ones the domain just appended are added
     // explicitly, since a client-set Guid key found through a navigation would be taken as existing.

@@ -1,6 +1,7 @@
 using GrantPortal.Domain.Applications;
 using GrantPortal.Domain.Calls;
 using GrantPortal.Domain.Common;
+using GrantPortal.Domain.Eligibility;
 using GrantPortal.Domain.Registries;
 using GrantPortal.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,16 +14,21 @@ namespace GrantPortal.Web.Features.PreProposals.Submit;
 // data, and the printed copy is checked against exactly these bytes.
 public static class SnapshotBuilder
 {
-    public static async Task<SubmittedSnapshot> BuildAsync(AppDbContext db, PreProposal p, GrantCall call, UnitId recommendingUnit,
+    // From the rows the eligibility check of the same transaction read (the team's people and
+    // units, the direction); only the employers of people outside the team's units are read here.
+    public static async Task<SubmittedSnapshot> BuildAsync(AppDbContext db, EligibilityInput input, UnitId recommendingUnit,
         string submissionNumber, DateTimeOffset now, string submittedBy, IReadOnlyList<Attachment> current, CancellationToken ct)
     {
-        var direction = await db.Directions.AsNoTracking().SingleAsync(d => d.Id == p.DirectionId, ct);
-        var personIds = p.Members.Select(m => m.PersonId).Append(p.PiPersonId!.Value).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(x => personIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
-        var unitIds = p.Units.Select(u => u.UnitId)
-            .Concat(people.Values.Where(x => x.UnitId != null).Select(x => x.UnitId!.Value))
-            .Append(p.LeadUnitId).Append(recommendingUnit).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var (p, call) = (input.Proposal, input.Call);
+        var direction = input.Direction ?? await db.Directions.AsNoTracking().SingleAsync(d => d.Id == p.DirectionId, ct);
+        var people = input.People;
+        var units = new Dictionary<UnitId, Unit>(input.Units);
+        var missing = people.Values.Where(x => x.UnitId is { } u && !units.ContainsKey(u)).Select(x => x.UnitId!.Value)
+            .Concat(new[] { p.LeadUnitId, recommendingUnit }.Where(u => !units.ContainsKey(u))).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var u in await db.Units.AsNoTracking().Where(u => missing.Contains(u.Id)).ToListAsync(ct)) units[u.Id] = u;
+        }
 
         SnapshotUnit Unit(UnitId id)
         {
@@ -39,7 +45,7 @@ public static class SnapshotBuilder
 
         return new SubmittedSnapshot(
             submissionNumber, now, call.Code, call.Title, direction.Number, direction.Title, p.Title,
-            Unit(p.LeadUnitId), Person(p.PiPersonId.Value), p.PiMonthsPerYear,
+            Unit(p.LeadUnitId), Person(p.PiPersonId!.Value), p.PiMonthsPerYear,
             [.. p.Units.OrderBy(u => u.SortOrder).Select(u => Unit(u.UnitId))],
             [.. p.Members.OrderBy(m => m.SortOrder).Select(m => new SnapshotMember(m.Role.ToString(), Person(m.PersonId)))],
             p.DurationMonths, p.RequestedBudget, p.MatchingFundsPercent,

@@ -84,15 +84,6 @@ public sealed class SubmitPreProposalHandler(AppDbContext db, ICurrentUser user,
             return (new SubmitResult(Outcome.Done, [], existing), []);
         }
 
-        var errors = new List<Error>();
-        var unit = request.RecommendingUnitId is { } unitGuid
-            ? await db.Units.AsNoTracking().Where(u => u.Id == new UnitId(unitGuid)).Select(u => new { u.Id, u.Kind, u.IsVerified }).SingleOrDefaultAsync(ct)
-            : null;
-        // RECOMMENDER-SCOPE (which recommending units may recommend which lead units) is a rule of
-        // the call's set: a unit outside the lead unit's scope is refused by it below.
-        if (request.RecommendingUnitId is null) errors.Add(Error.For("Submission.RecommenderRequired", "RecommendingUnitId"));
-        else if (unit is null || !unit.Kind.IsRecommending() || !unit.IsVerified) errors.Add(Error.For("Submission.RecommenderInvalid", "RecommendingUnitId"));
-
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == p.CallId, ct);
         // timestamptz keeps microseconds: the receipt shown now equals the receipt read back later.
         var now = clock.GetUtcNow();
@@ -102,7 +93,17 @@ public sealed class SubmitPreProposalHandler(AppDbContext db, ICurrentUser user,
         // Eligibility (issue 5): every blocking finding of the call's rules refuses the submission,
         // all of them at once; review findings let it through (recomputed wherever they are shown).
         // The loader takes the advisory locks of the counted keys first: see EligibilityInputLoader.
-        var eligibility = await new EligibilityInputLoader(db).LoadAsync(p, call, BeijingTime.Today(now), unit?.Id, lockCounts: true, ct);
+        // It reads the chosen recommending unit with the team's units.
+        var current = await db.Attachments.Where(a => a.ProposalId == p.Id).ToListAsync(ct);
+        var chosen = request.RecommendingUnitId is { } unitGuid ? new UnitId(unitGuid) : (UnitId?)null;
+        var eligibility = await new EligibilityInputLoader(db).LoadAsync(p, call, BeijingTime.Today(now), chosen, lockCounts: true, ct, current);
+        var unit = chosen is { } chosenId ? eligibility.Units.GetValueOrDefault(chosenId) : null;
+
+        var errors = new List<Error>();
+        // RECOMMENDER-SCOPE (which recommending units may recommend which lead units) is a rule of
+        // the call's set: a unit outside the lead unit's scope is refused by it below.
+        if (chosen is null) errors.Add(Error.For("Submission.RecommenderRequired", "RecommendingUnitId"));
+        else if (unit is null || !unit.Kind.IsRecommending() || !unit.IsVerified) errors.Add(Error.For("Submission.RecommenderInvalid", "RecommendingUnitId"));
         errors.AddRange(RuleSet.Run(eligibility).Where(f => f.IsBlocking).Select(f => f.ToError()));
 
         if (errors.Count > 0 || p.State != ApplicationState.Complete)
@@ -113,9 +114,8 @@ public sealed class SubmitPreProposalHandler(AppDbContext db, ICurrentUser user,
             return (new SubmitResult(Outcome.Invalid, [.. domain, .. errors], null), []);
         }
 
-        var current = await db.Attachments.Where(a => a.ProposalId == p.Id).ToListAsync(ct);
         var number = SubmissionNumber.New(call.Code, RandomNumberGenerator.GetInt32);
-        var snapshot = await SnapshotBuilder.BuildAsync(db, p, call, unit!.Id, number, now, actor.Name, [.. current.Where(a => a.IsCurrent)], ct);
+        var snapshot = await SnapshotBuilder.BuildAsync(db, eligibility, unit!.Id, number, now, actor.Name, [.. current.Where(a => a.IsCurrent)], ct);
         var json = snapshot.ToCanonicalJson();
         var hash = SubmittedSnapshot.Sha256Hex(json);
 

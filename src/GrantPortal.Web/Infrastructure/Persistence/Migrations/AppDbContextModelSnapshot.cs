@@ -165,6 +165,10 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TitleKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("UnitIntegrityConfirmed")
                         .HasColumnType("boolean");
 
@@ -194,6 +198,8 @@ namespace GrantPortal.Web.Infrastructure.Persistence.Migrations
                     b.HasIndex("CallId", "State");
 
                     b.HasIndex("LeadUnitId", "State");
+
+                    b.HasIndex("CallId", "LeadUnitId", "TitleKey");
 
                     b.ToTable("pre_proposals", (string)null);
                 });
