@@ -22,7 +22,7 @@ public sealed record DeadlineOptions(Uri Url, string Pg, string PgBench, int Cli
         }
         if (args.Length % 2 != 0 || !d.TryGetValue("url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !d.TryGetValue("pg", out var pg)) return null;
         int N(string name, int fallback) => d.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new DeadlineOptions(uri, pg, d.GetValueOrDefault("pgbench", "/usr/lib/postgresql/15/bin/pgbench"), N("clients", 64), N("rounds", 30), N("warmup", 2),
+        return new DeadlineOptions(uri, pg, d.GetValueOrDefault("pgbench", "/usr/lib/postgresql/15/bin/pgbench"), N("clients", 64), N("rounds", 30), N("warmup", 10),
             N("people", 100_000), N("ongoing", 20_000), N("applications", 10_000), N("csv-lines", 100_000), N("pgbench-seconds", 20),
             d.GetValueOrDefault("password", "Demo-2026-grant"), N("inproc-rounds", 10));
     }
@@ -46,7 +46,7 @@ public static class DeadlineBench
         var o = DeadlineOptions.Parse(args);
         if (o is null)
         {
-            Console.Error.WriteLine("usage: GrantPortal.Bench deadline --url http://127.0.0.1:PORT --pg CONNECTION [--pgbench PATH] [--clients 64] [--rounds 30] [--warmup 2] "
+            Console.Error.WriteLine("usage: GrantPortal.Bench deadline --url http://127.0.0.1:PORT --pg CONNECTION [--pgbench PATH] [--clients 64] [--rounds 30] [--warmup 10] "
                 + "[--people 100000] [--ongoing 20000] [--applications 10000] [--csv-lines 100000] [--pgbench-seconds 20] [--password Demo-2026-grant] [--inproc-rounds 10]");
             return 2;
         }
@@ -68,7 +68,9 @@ public static class DeadlineBench
         Console.WriteLine($"GrantPortal deadline-day benchmark (issue 5), {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine(Machine.Line());
         Console.WriteLine($"load average before the run (1/5/15 min): {load}");
-        Console.WriteLine($"app: {o.Url} (Release, its own process); PostgreSQL {new NpgsqlConnectionStringBuilder(o.Pg).Host}:{new NpgsqlConnectionStringBuilder(o.Pg).Port} (durable: fsync on); client, app and database on the same machine");
+        var pgHost = new NpgsqlConnectionStringBuilder(o.Pg).Host ?? "";
+        var transport = pgHost.StartsWith('/') ? $"Unix socket in {pgHost}" : $"TCP {pgHost}";
+        Console.WriteLine($"app: {o.Url} (Release, its own process); PostgreSQL port {new NpgsqlConnectionStringBuilder(o.Pg).Port} through {transport}, for the app and pgbench alike (durable: fsync on); client, app and database on the same machine");
         Console.WriteLine($"parameters: clients={o.Clients} rounds={o.Rounds} (after warm-up {o.Warmup}) inproc-rounds={o.InprocRounds} people={o.People} ongoing={o.Ongoing} applications={o.Applications} csv-lines={o.CsvLines} pgbench-seconds={o.PgBenchSeconds}");
         var errors = new List<string>();
         var figures = new List<string>();

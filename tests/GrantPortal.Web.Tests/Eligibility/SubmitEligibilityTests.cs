@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GrantPortal.Domain.Applications;
 using GrantPortal.Domain.Common;
+using GrantPortal.Web.Infrastructure.Persistence;
 using GrantPortal.Web.Infrastructure.Seed;
 using GrantPortal.Web.Tests.Submission;
 using GrantPortal.Web.Tests.Support;
@@ -91,5 +92,34 @@ public sealed class SubmitEligibilityTests(GrantPortalFactory app) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("UNIT-ONE-RECOMMENDER", await response.ErrorCodesAsync());
+    }
+
+    // UNIT-ONE-RECOMMENDER reads the indexed title key, not every title of the lead unit: rows saved
+    // before the key existed get it from `migrate` (TitleKeys), by the rule's own normalization
+    // (spaces dropped, letters upper-cased), and their twins are still found.
+    [Fact]
+    public async Task TitleKeyOfAnOlderRow_IsFilledByMigrate_AndItsTwinIsRefused()
+    {
+        var first = await app.CompleteAsync(o => o.Configure = d => d.Title = "Smart Grid 联合研究");
+        await app.SetStateAsync(first.Id, ApplicationState.Submitted);
+        try
+        {
+            await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE pre_proposals SET \"TitleKey\" = NULL WHERE \"Id\" = {first.Id.Value}"));
+
+            var filled = await app.WithDbAsync(db => TitleKeys.BackfillAsync(db, CancellationToken.None));
+
+            Assert.True(filled >= 1);
+            Assert.Equal("SMARTGRID联合研究", await app.WithDbAsync(db => db.PreProposals.Where(x => x.Id == first.Id)
+                .Select(x => EF.Property<string?>(x, "TitleKey")).SingleAsync()));
+            var twin = await app.CompleteAsync(o => o.Configure = d => d.Title = "smart grid联合 研究");
+            var response = await (await app.UserApiAsync(DemoUsers.LeadUnitAdmin)).SubmitAsync(twin.Id, await app.RecommenderUnitAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("UNIT-ONE-RECOMMENDER", await response.ErrorCodesAsync());
+        }
+        finally
+        {
+            // The default PI's application must not count against the other tests of this class.
+            await app.SetStateAsync(first.Id, ApplicationState.Withdrawn);
+        }
     }
 }

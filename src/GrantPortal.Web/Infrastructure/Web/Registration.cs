@@ -26,13 +26,21 @@ public static class Registration
                 "No database configured. Set ConnectionStrings:Postgres (environment variable ConnectionStrings__Postgres), or start the site with ./run.");
         }
         // Statements the app runs again and again (a submission is a dozen of them) are prepared
-        // once per physical connection: PostgreSQL then skips parsing and planning them. A
-        // connection string that sets Max Auto Prepare itself keeps its value.
+        // once per physical connection: PostgreSQL then skips parsing and planning them. And a
+        // pooled connection is handed on without the session reset (seven statements on every
+        // open): the app leaves no session state behind (advisory locks and temporary tables are
+        // transaction-scoped, nothing is SET for the session). A connection string that sets
+        // Max Auto Prepare itself is taken as it is.
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
         if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 200;
             builder.AutoPrepareMinUsages = 2;
+            builder.NoResetOnClose = true;
+            // A pre-proposal row with its narrative (up to 3000 characters, UTF-8) and its submitted
+            // snapshot is larger than Npgsql's default 8 KiB buffer, which then allocates a
+            // temporary one per row.
+            builder.ReadBufferSize = 64 * 1024;
             connection = builder.ConnectionString;
         }
         services.AddSingleton<AuditInterceptor>();
