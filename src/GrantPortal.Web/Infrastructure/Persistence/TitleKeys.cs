@@ -15,12 +15,14 @@ public static class TitleKeys
             .Where(p => EF.Property<string?>(p, PreProposalConfiguration.TitleKey) == null)
             .Select(p => new { p.Id, p.Title })
             .ToListAsync(ct);
-        foreach (var group in rows.GroupBy(r => UnitOneRecommender.NormalizeTitle(r.Title)))
-        {
-            var ids = group.Select(r => r.Id).ToList();
-            await db.PreProposals.Where(p => ids.Contains(p.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<string?>(p, PreProposalConfiguration.TitleKey), group.Key), ct);
-        }
-        return rows.Count;
+        if (rows.Count == 0) return 0;
+        // One statement for all of them (a database of a past call may hold thousands).
+        var ids = rows.Select(r => r.Id.Value).ToArray();
+        var keys = rows.Select(r => UnitOneRecommender.NormalizeTitle(r.Title)).ToArray();
+        return await db.Database.ExecuteSqlAsync($"""
+            UPDATE pre_proposals AS p SET "TitleKey" = v.k
+            FROM unnest({ids}, {keys}) AS v(id, k)
+            WHERE p."Id" = v.id AND p."TitleKey" IS NULL
+            """, ct);
     }
 }
