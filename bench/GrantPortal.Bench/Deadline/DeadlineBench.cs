@@ -127,6 +127,35 @@ public static class DeadlineBench
         figures.Add(FormattableString.Invariant($"submit_per_second={rate:F1} p50_ms={Percentiles.Of(millis, 0.5):F1} p95_ms={Percentiles.Of(millis, 0.95):F1} p99_ms={p99:F1} max_ms={millis.Max():F1} accepted={accepted} refused={refused.Count} errors={failed.Count}"));
         foreach (var c in clients) c.Dispose();
 
+        // ---- 2a. the recommending unit's inbox on deadline day: the page of up to 500 applications
+        // addressed to it, each with its eligibility findings recomputed.
+        var (recId, recSecret) = await ApiClients.RegisterAsync(admin, "deadline bench: recommending unit", Roles.RecommenderOfficer, seed.RecommendingUnitId, ct);
+        using (var rec = ApiClients.Client(o.Url, await ApiClients.TokenAsync(o.Url, recId, recSecret, ct), 1))
+        {
+            var inboxMillis = new List<double>();
+            var inboxRows = 0;
+            for (var i = 0; i < 6; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                using var response = await rec.GetAsync("/api/v1/recommendations/inbox", ct);
+                var body = await response.Content.ReadAsStringAsync(ct);
+                watch.Stop();
+                if (!response.IsSuccessStatusCode)
+                {
+                    errors.Add($"inbox: {(int)response.StatusCode}");
+                    break;
+                }
+                inboxRows = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("rows").GetArrayLength();
+                if (i > 0) inboxMillis.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            if (inboxMillis.Count > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine(FormattableString.Invariant($"recommending unit's inbox: GET /api/v1/recommendations/inbox, {inboxRows} rows (at most 500) each with its findings, 1 warm-up then {inboxMillis.Count} alone: p50 {Percentiles.Of(inboxMillis, 0.5):F0} ms, max {inboxMillis.Max():F0} ms"));
+                figures.Add(FormattableString.Invariant($"inbox_rows={inboxRows} inbox_p50_ms={Percentiles.Of(inboxMillis, 0.5):F0}"));
+            }
+        }
+
         // ---- 2b. the same handler in process: no HTTP, no token validation.
         var inprocAccepted = 0;
         if (o.InprocRounds > 0)

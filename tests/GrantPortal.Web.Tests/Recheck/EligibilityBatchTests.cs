@@ -75,6 +75,32 @@ public sealed class EligibilityBatchTests(GrantPortalFactory app) : IClassFixtur
         Assert.DoesNotContain(batch[inCall[5]].Item2, f => f.RuleId is "KRD-LEADER-NO-PARTICIPATION" or "GUIDE-EXPERT-BAR");
         Assert.DoesNotContain(batch[inCall[6]].Item2, f => f.RuleId == "RECOMMENDER-SCOPE"); // a member of the association
         Assert.Contains(batch[inCall[7]].Item2, f => f.RuleId == "RECOMMENDER-SCOPE"); // not a member
+
+        // The recommending unit's inbox loads only a page of applications (LoadForAsync), some of
+        // them no longer counted (withdrawn, or a draft): the same findings again, for each of them.
+        var day = BeijingTime.Today(app.Clock.GetUtcNow());
+        foreach (var page in new[] { inCall.Where((_, i) => i % 2 == 1).ToList(), [.. notInCall, inCall[0]] })
+        {
+            var scoped = await app.WithDbAsync(async db =>
+            {
+                var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId);
+                var proposals = await EligibilityBatch.ProposalsAsync(db, page, CancellationToken.None);
+                var loaded = await EligibilityBatch.LoadForAsync(db, call, [.. proposals.Select(x => x.Proposal)], CancellationToken.None);
+                Assert.Equal(page.Select(x => x.Value).Order(), loaded.Proposals.Select(x => x.Value).Order());
+                return proposals.ToDictionary(x => x.Proposal.Id, x => RuleSet.Run(loaded.Build(x.Proposal, x.Attachments, x.Proposal.SubmittedAt is { } at ? BeijingTime.Today(at) : day, x.Proposal.RecommendingUnitId)));
+            });
+            foreach (var id in page)
+            {
+                var expected = await app.WithDbAsync(async db =>
+                {
+                    var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId);
+                    var p = await db.PreProposals.AsNoTracking().SingleAsync(x => x.Id == id);
+                    return RuleSet.Run(await new EligibilityInputLoader(db).LoadAsync(p, call, p.SubmittedAt is { } at ? BeijingTime.Today(at) : day,
+                        p.RecommendingUnitId, lockCounts: false, CancellationToken.None));
+                });
+                Assert.Equal(Canonical(expected), Canonical(scoped[id]));
+            }
+        }
     }
 
     // Rule, severity, subject, field, code and every argument, in the order the rules gave them.

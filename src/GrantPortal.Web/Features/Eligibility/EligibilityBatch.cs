@@ -43,22 +43,18 @@ public sealed class EligibilityBatch
     // RECOMMENDER-SCOPE: the member lists of associations and alliances, by (list, member).
     private readonly Dictionary<(UnitId List, UnitId Member), List<UnitMembership>> memberships;
 
-    private EligibilityBatch(GrantCall call, IReadOnlyList<ProposalId> proposals, List<Other> others, Dictionary<PersonId, Person> people,
-        Dictionary<UnitId, Unit> units, Dictionary<DirectionId, GuideDirection> directions,
-        Dictionary<PersonKey, List<(int, OngoingProject)>> ongoing, Dictionary<PersonKey, List<RegistryRow>> registryRows,
-        Dictionary<PersonId, List<PersonSanction>> sanctions, Dictionary<PersonKey, List<string>> guideExperts,
-        Dictionary<(UnitId, UnitId), List<UnitMembership>> memberships)
+    private EligibilityBatch(GrantCall call, IReadOnlyList<ProposalId> proposals, List<Other> others, Registry registry)
     {
-        this.memberships = memberships;
         Call = call;
         Proposals = proposals;
-        this.people = people;
-        this.units = units;
-        this.directions = directions;
-        this.ongoing = ongoing;
-        this.registryRows = registryRows;
-        this.sanctions = sanctions;
-        this.guideExperts = guideExperts;
+        people = registry.People;
+        units = registry.Units;
+        directions = registry.Directions;
+        ongoing = registry.Ongoing;
+        registryRows = registry.RegistryRows;
+        sanctions = registry.Sanctions;
+        guideExperts = registry.GuideExperts;
+        memberships = registry.Memberships;
         byPerson = [];
         byLeadTitle = [];
         foreach (var o in others)
@@ -72,13 +68,56 @@ public sealed class EligibilityBatch
 
     public GrantCall Call { get; }
 
-    // The submitted, not withdrawn applications of the call when the batch was loaded.
+    // The submitted, not withdrawn applications of the call when the batch was loaded (LoadAsync),
+    // or the applications it was loaded for (LoadForAsync).
     public IReadOnlyList<ProposalId> Proposals { get; }
 
     public static async Task<EligibilityBatch> LoadAsync(AppDbContext db, GrantCall call, CancellationToken ct)
     {
-        var apps = await db.PreProposals.AsNoTracking()
-            .Where(x => x.CallId == call.Id && InCall.Contains(x.State))
+        var apps = await CountingDataAsync(db, db.PreProposals.Where(x => x.CallId == call.Id && InCall.Contains(x.State)), ct);
+        var personIds = apps.SelectMany(x => new[] { x.PiPersonId }.OfType<PersonId>().Concat(x.Members.Select(m => m.PersonId))).Distinct().ToList();
+        var unitIds = apps.SelectMany(x => new[] { x.LeadUnitId }.Concat(x.Units).Concat(new[] { x.RecommendingUnitId }.OfType<UnitId>())).Distinct().ToList();
+        var loaded = await RegistryAsync(db, call, personIds, unitIds, [.. apps.Select(x => x.DirectionId).Distinct()], ct);
+        return new EligibilityBatch(call, [.. apps.Select(x => x.Id)], [.. apps.Select(x => x.Other)], loaded);
+    }
+
+    // Only what the checks of the given applications of the call read (the recommending unit's
+    // inbox): their teams, units and directions, the registry rows of their people, and the other
+    // applications of the call that share one of those people (by identity document) or a lead
+    // unit and title key with them. A handful of queries for a page of hundreds of applications,
+    // instead of the loader's nine per application.
+    public static async Task<EligibilityBatch> LoadForAsync(AppDbContext db, GrantCall call, IReadOnlyList<PreProposal> proposals, CancellationToken ct)
+    {
+        var personIds = proposals.SelectMany(p => new[] { p.PiPersonId }.OfType<PersonId>().Concat(p.Members.Select(m => m.PersonId))).Distinct().ToList();
+        var unitIds = proposals.SelectMany(p => new[] { p.LeadUnitId }.Concat(p.Units.Select(u => u.UnitId)).Concat(new[] { p.RecommendingUnitId }.OfType<UnitId>())).Distinct().ToList();
+        var loaded = await RegistryAsync(db, call, personIds, unitIds, [.. proposals.Select(p => p.DirectionId).Distinct()], ct);
+
+        // Through the indexes, each kind on its own (as the loader finds them).
+        var rowIds = loaded.RegistryRows.Values.SelectMany(r => r).Select(r => (PersonId?)r.Id).Distinct().ToList();
+        var memberIds = rowIds.OfType<PersonId>().ToList();
+        var leads = proposals.Select(p => p.LeadUnitId).Distinct().ToList();
+        var titleKeys = proposals.Select(p => UnitOneRecommender.NormalizeTitle(p.Title)).Where(t => t.Length > 0).Distinct().ToList();
+        var callId = call.Id;
+        var ids = db.PreProposals.Where(x => x.CallId == callId && EF.Parameter(rowIds).Contains(x.PiPersonId)).Select(x => x.Id)
+            .Union(db.PreProposals.Where(x => x.CallId == callId && x.Members.Any(m => EF.Parameter(memberIds).Contains(m.PersonId))).Select(x => x.Id))
+            .Union(db.PreProposals.Where(x => x.CallId == callId && EF.Parameter(leads).Contains(x.LeadUnitId)
+                && EF.Parameter(titleKeys).Contains(EF.Property<string>(x, PreProposalConfiguration.TitleKey))).Select(x => x.Id));
+        var others = await CountingDataAsync(db, db.PreProposals.Where(x => ids.Contains(x.Id) && InCall.Contains(x.State)), ct);
+        return new EligibilityBatch(call, [.. proposals.Select(p => p.Id)], [.. others.Select(x => x.Other)], loaded);
+    }
+
+    private sealed record CountingRow(ProposalId Id, DirectionId DirectionId, UnitId LeadUnitId, PersonId? PiPersonId, UnitId? RecommendingUnitId,
+        List<(PersonId PersonId, MemberRole Role)> Members, List<UnitId> Units)
+    {
+        public Other Other => new(Id, LeadUnitId, PiPersonId, RecommendingUnitId, Title, Members);
+
+        public string Title { get; init; } = "";
+    }
+
+    // What the counting rules read of the applications of a query, in submission order.
+    private static async Task<List<CountingRow>> CountingDataAsync(AppDbContext db, IQueryable<PreProposal> query, CancellationToken ct)
+    {
+        var apps = await query.AsNoTracking()
             .OrderBy(x => x.SubmittedAt).ThenBy(x => x.Id)
             .Select(x => new
             {
@@ -88,19 +127,24 @@ public sealed class EligibilityBatch
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        var others = apps.Select(x => new Other(x.Id, x.LeadUnitId, x.PiPersonId, x.RecommendingUnitId, x.Title,
-            [.. x.Members.Select(m => (m.PersonId, m.Role))])).ToList();
+        return [.. apps.Select(x => new CountingRow(x.Id, x.DirectionId, x.LeadUnitId, x.PiPersonId, x.RecommendingUnitId,
+            [.. x.Members.Select(m => (m.PersonId, m.Role))], x.Units) { Title = x.Title })];
+    }
 
-        var personIds = apps.SelectMany(x => new[] { x.PiPersonId }.OfType<PersonId>().Concat(x.Members.Select(m => m.PersonId))).Distinct().ToList();
+    private sealed record Registry(Dictionary<PersonId, Person> People, Dictionary<UnitId, Unit> Units, Dictionary<DirectionId, GuideDirection> Directions,
+        Dictionary<PersonKey, List<(int, OngoingProject)>> Ongoing, Dictionary<PersonKey, List<RegistryRow>> RegistryRows,
+        Dictionary<PersonId, List<PersonSanction>> Sanctions, Dictionary<PersonKey, List<string>> GuideExperts,
+        Dictionary<(UnitId, UnitId), List<UnitMembership>> Memberships);
+
+    // The people, units and directions given, and the registry rows matched by their identity
+    // documents: the same filters as the loader's, over the documents of every team at once.
+    private static async Task<Registry> RegistryAsync(AppDbContext db, GrantCall call, List<PersonId> personIds, List<UnitId> unitIds,
+        List<DirectionId> directionIds, CancellationToken ct)
+    {
         var people = await db.People.AsNoTracking().Where(x => EF.Parameter(personIds).Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
-
-        var unitIds = apps.SelectMany(x => new[] { x.LeadUnitId }.Concat(x.Units).Concat(new[] { x.RecommendingUnitId }.OfType<UnitId>())).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(x => EF.Parameter(unitIds).Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
-
-        var directionIds = apps.Select(x => x.DirectionId).Distinct().ToList();
         var directions = await db.Directions.AsNoTracking().Where(d => EF.Parameter(directionIds).Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
 
-        // The same filters as the loader's, over the documents of every team at once.
         var numbers = people.Values.SelectMany(x => new[] { x.DocumentNumber, PersonKey.Normalize(x.DocumentNumber) }).Distinct().ToList();
         var types = people.Values.Select(x => x.DocumentType).Distinct().ToList();
         var ongoingRows = await db.OngoingProjects.AsNoTracking()
@@ -131,7 +175,7 @@ public sealed class EligibilityBatch
         var memberships = new Dictionary<(UnitId, UnitId), List<UnitMembership>>();
         foreach (var m in await db.UnitMemberships.AsNoTracking().ToListAsync(ct)) Add(memberships, (m.RecommendingUnitId, m.MemberUnitId), m);
 
-        return new EligibilityBatch(call, [.. apps.Select(x => x.Id)], others, people, units, directions, ongoing, registryRows, sanctions, guideExperts, memberships);
+        return new Registry(people, units, directions, ongoing, registryRows, sanctions, guideExperts, memberships);
     }
 
     // The applications themselves, with their team, units and indicator answers, and their current
@@ -156,7 +200,7 @@ public sealed class EligibilityBatch
                 IndicatorAnswers = x.IndicatorAnswers.OrderBy(a => a.Id).ToList(),
                 CoEditors = x.CoEditors.OrderBy(c => c.Id).ToList(),
                 State = x.State, CreatedAt = x.CreatedAt, UpdatedAt = x.UpdatedAt, RecommendingUnitId = x.RecommendingUnitId,
-                SubmissionNumber = x.SubmissionNumber, SubmittedAt = x.SubmittedAt, ContentHash = x.ContentHash,
+                SubmissionNumber = x.SubmissionNumber, SubmittedAt = x.SubmittedAt, SentAt = x.SentAt, ContentHash = x.ContentHash,
                 UnitIntegrityConfirmed = x.UnitIntegrityConfirmed, Version = x.Version,
             })
             .AsSplitQuery()

@@ -60,26 +60,35 @@ public sealed class ListInboxHandler(AppDbContext db, ICurrentUser user, TimePro
         if (request.CallId is { } call) query = query.Where(p => p.CallId == new CallId(call));
         if (request.DirectionId is { } direction) query = query.Where(p => p.DirectionId == new DirectionId(direction));
         if (request.LeadUnitId is { } lead) query = query.Where(p => p.LeadUnitId == new UnitId(lead));
-        var proposals = await query.OrderByDescending(p => p.SubmittedAt).Take(MaxRows + 1).ToListAsync(ct);
-        var truncated = proposals.Count > MaxRows;
-        proposals = [.. proposals.Take(MaxRows)];
+        var ids = await query.OrderByDescending(p => p.SubmittedAt).ThenBy(p => p.Id).Select(p => p.Id).Take(MaxRows + 1).ToListAsync(ct);
+        var truncated = ids.Count > MaxRows;
+        // Without the narrative and the snapshot (no column of the inbox shows them), in that order.
+        var proposals = await EligibilityBatch.ProposalsAsync(db, [.. ids.Take(MaxRows)], ct);
 
-        var callIds = proposals.Select(p => p.CallId).Distinct().ToList();
+        var callIds = proposals.Select(x => x.Proposal.CallId).Distinct().ToList();
         var callMap = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var directionIds = proposals.Select(p => p.DirectionId).Distinct().ToList();
+        var directionIds = proposals.Select(x => x.Proposal.DirectionId).Distinct().ToList();
         var directionMap = await db.Directions.AsNoTracking().Where(d => directionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
-        var unitIds = proposals.Select(p => p.LeadUnitId).Distinct().ToList();
+        var unitIds = proposals.Select(x => x.Proposal.LeadUnitId).Distinct().ToList();
         var unitMap = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        var piIds = proposals.Select(p => p.PiPersonId).OfType<PersonId>().Distinct().ToList();
+        var piIds = proposals.Select(x => x.Proposal.PiPersonId).OfType<PersonId>().Distinct().ToList();
         var piMap = await db.People.AsNoTracking().Where(x => piIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
 
-        // Findings are recomputed, not stored (see GetEligibility): as of each submission's day.
-        var loader = new EligibilityInputLoader(db);
+        // Findings are recomputed, not stored (see GetEligibility): as of each submission's day, for
+        // the whole page at once, one batch per call (EligibilityBatch.LoadForAsync gives each row
+        // exactly what EligibilityInputLoader would).
         var today = BeijingTime.Today(clock.GetUtcNow());
-        var rows = new List<InboxRow>();
-        foreach (var p in proposals)
+        var findingsOf = new Dictionary<ProposalId, IReadOnlyList<Finding>>();
+        foreach (var group in proposals.GroupBy(x => x.Proposal.CallId))
         {
-            var findings = RuleSet.Run(await loader.LoadAsync(p, callMap[p.CallId], p.SubmittedAt is { } at ? BeijingTime.Today(at) : today, p.RecommendingUnitId, lockCounts: false, ct));
+            var batch = await EligibilityBatch.LoadForAsync(db, callMap[group.Key], [.. group.Select(x => x.Proposal)], ct);
+            foreach (var (p, attachments) in group)
+                findingsOf[p.Id] = RuleSet.Run(batch.Build(p, attachments, p.SubmittedAt is { } at ? BeijingTime.Today(at) : today, p.RecommendingUnitId));
+        }
+        var rows = new List<InboxRow>();
+        foreach (var (p, _) in proposals)
+        {
+            var findings = findingsOf[p.Id];
             var d = directionMap[p.DirectionId];
             var u = unitMap[p.LeadUnitId];
             rows.Add(new InboxRow(p.Id.Value, p.Version, p.SubmissionNumber, p.Title, callMap[p.CallId].Code, d.Number, d.Title, d.TitleEn,
