@@ -25,24 +25,7 @@ public static class Registration
             throw new StartupChecks.StartupException(
                 "No database configured. Set ConnectionStrings:Postgres (environment variable ConnectionStrings__Postgres), or start the site with ./run.");
         }
-        // Statements the app runs again and again (a submission is a dozen of them) are prepared
-        // once per physical connection: PostgreSQL then skips parsing and planning them. And a
-        // pooled connection is handed on without the session reset (seven statements on every
-        // open): the app leaves no session state behind (advisory locks and temporary tables are
-        // transaction-scoped, nothing is SET for the session). A connection string that sets
-        // Max Auto Prepare itself is taken as it is.
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
-        if (builder.MaxAutoPrepare == 0)
-        {
-            builder.MaxAutoPrepare = 200;
-            builder.AutoPrepareMinUsages = 2;
-            builder.NoResetOnClose = true;
-            // A pre-proposal row with its narrative (up to 3000 characters, UTF-8) and its submitted
-            // snapshot is larger than Npgsql's default 8 KiB buffer, which then allocates a
-            // temporary one per row.
-            builder.ReadBufferSize = 64 * 1024;
-            connection = builder.ConnectionString;
-        }
+        connection = Tuned(connection);
         services.AddSingleton<AuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
@@ -51,6 +34,29 @@ public static class Registration
             .SetApplicationName("GrantPortal")
             .PersistKeysToDbContext<AppDbContext>();
         return services;
+    }
+
+    // Statements the app runs again and again (a submission is a dozen of them) are prepared once
+    // per physical connection: PostgreSQL then skips parsing and planning them. A pooled
+    // connection is handed on without the session reset (seven statements on every open): the app
+    // keeps no session state (advisory locks and temporary tables are transaction-scoped, nothing
+    // is SET for the session). Rows with a narrative and a snapshot are larger than the default
+    // 8 KiB read buffer, which then allocates a temporary one per row. Each setting the operator
+    // writes in the connection string stays as written (e.g. Max Auto Prepare=0 behind a
+    // transaction-pooling PgBouncer).
+    public static string Tuned(string connection)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        bool Given(params string[] keys) => keys.Any(given.ContainsKey);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (!Given("Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 200;
+            if (!Given("Auto Prepare Min Usages", "AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        }
+        if (!Given("No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!Given("Read Buffer Size", "ReadBufferSize")) builder.ReadBufferSize = 64 * 1024;
+        return builder.ConnectionString;
     }
 
     public static IServiceCollection AddBlobStorage(this IServiceCollection services, IConfiguration configuration)
