@@ -6,11 +6,14 @@ using Npgsql;
 namespace GrantPortal.Bench.Deadline;
 
 public sealed record DeadlineOptions(Uri Url, string Pg, string PgBench, int Clients, int Rounds, int Warmup, int People, int Ongoing, int Applications,
-    int CsvLines, int PgBenchSeconds, string Password, int InprocRounds)
+    int CsvLines, int PgBenchSeconds, string Password, int InprocRounds, IReadOnlyList<int> OpenRates, int OpenSeconds)
 {
-    // Drafts per client: the HTTP warm-up and rounds, then one warm-up round and the rounds of the
-    // in-process measurement.
-    public int DraftRounds => Warmup + Rounds + (InprocRounds > 0 ? 1 + InprocRounds : 0);
+    // Drafts per client: the HTTP warm-up and rounds, the open-loop arrivals, then one warm-up round
+    // and the rounds of the in-process measurement.
+    public int DraftRounds => Warmup + Rounds + OpenRounds + (InprocRounds > 0 ? 1 + InprocRounds : 0);
+
+    // The drafts of the open-loop phases (rate × seconds each), in whole rounds of all clients.
+    public int OpenRounds => (OpenRates.Sum() * OpenSeconds + Clients - 1) / Clients;
 
     public static DeadlineOptions? Parse(string[] args)
     {
@@ -24,7 +27,9 @@ public sealed record DeadlineOptions(Uri Url, string Pg, string PgBench, int Cli
         int N(string name, int fallback) => d.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new DeadlineOptions(uri, pg, d.GetValueOrDefault("pgbench", "/usr/lib/postgresql/15/bin/pgbench"), N("clients", 64), N("rounds", 30), N("warmup", 10),
             N("people", 100_000), N("ongoing", 20_000), N("applications", 10_000), N("csv-lines", 100_000), N("pgbench-seconds", 20),
-            d.GetValueOrDefault("password", "Demo-2026-grant"), N("inproc-rounds", 10));
+            d.GetValueOrDefault("password", "Demo-2026-grant"), N("inproc-rounds", 6),
+            [.. d.GetValueOrDefault("open-rates", "50,100,150").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => int.Parse(r, CultureInfo.InvariantCulture))],
+            N("open-seconds", 3));
     }
 }
 
@@ -47,7 +52,8 @@ public static class DeadlineBench
         if (o is null)
         {
             Console.Error.WriteLine("usage: GrantPortal.Bench deadline --url http://127.0.0.1:PORT --pg CONNECTION [--pgbench PATH] [--clients 64] [--rounds 30] [--warmup 10] "
-                + "[--people 100000] [--ongoing 20000] [--applications 10000] [--csv-lines 100000] [--pgbench-seconds 20] [--password Demo-2026-grant] [--inproc-rounds 10]");
+                + "[--people 100000] [--ongoing 20000] [--applications 10000] [--csv-lines 100000] [--pgbench-seconds 20] [--password Demo-2026-grant] [--inproc-rounds 6] "
+                + "[--open-rates 50,100,150] [--open-seconds 3]");
             return 2;
         }
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
@@ -156,6 +162,37 @@ public static class DeadlineBench
             }
         }
 
+        // ---- 2a'. open loop: submissions arriving at fixed rates, each on its own request.
+        var openResults = new List<Submitted>();
+        var openFigures = new List<(int Rate, double P99)>();
+        if (o.OpenRates.Count > 0)
+        {
+            var pool = Enumerable.Range(o.Warmup + o.Rounds, o.OpenRounds).SelectMany(j => seed.Drafts.Select(c => c[j])).ToList();
+            using var open = ApiClients.Client(o.Url, leadToken, 256);
+            Console.WriteLine();
+            Console.WriteLine($"open loop: POST .../submit arriving at a fixed rate for {o.OpenSeconds} s each (one request per arrival, latency from its scheduled instant), rates {string.Join(", ", o.OpenRates)}/s");
+            var next = 0;
+            foreach (var offered in o.OpenRates)
+            {
+                var drafts = pool.Skip(next).Take(offered * o.OpenSeconds).ToList();
+                next += drafts.Count;
+                var openRun = await OpenLoop.RunAsync(open, drafts, offered, seed.RecommendingUnitId, ct);
+                var ms = openRun.Results.Select(r => r.Millis).ToList();
+                Console.WriteLine(Percentiles.Summary(FormattableString.Invariant($"  {offered}/s offered × {o.OpenSeconds} s"), ms, openRun.Wall));
+                openResults.AddRange(openRun.Results);
+                openFigures.Add((offered, Percentiles.Of(ms, 0.99)));
+                figures.Add(FormattableString.Invariant($"open_{offered}_p50_ms={Percentiles.Of(ms, 0.5):F1} open_{offered}_p99_ms={Percentiles.Of(ms, 0.99):F1}"));
+            }
+            var openFailed = openResults.Where(r => r.Outcome == SubmitOutcome.Error).ToList();
+            var openUnexpected = openResults.Where(r => r.Draft.Pair == 0 && r.Outcome == SubmitOutcome.RefusedByRule).ToList();
+            var openRaces = Submitters.CheckRaces(openResults);
+            Console.WriteLine($"  outcomes: accepted={openResults.Count(r => r.Outcome == SubmitOutcome.Accepted)} refused-by-rule={openResults.Count(r => r.Outcome == SubmitOutcome.RefusedByRule)} errors={openFailed.Count}; "
+                + $"pairs broken: {openRaces.Count}; unexpected refusals: {openUnexpected.Count}");
+            foreach (var r in openFailed.Take(5)) errors.Add($"open-loop submission {r.Draft.Id}: {r.Status} {string.Join(",", r.Codes)}");
+            foreach (var r in openUnexpected.Take(5)) errors.Add($"unexpected open-loop refusal of {r.Draft.Id}: {string.Join(",", r.Codes)}");
+            errors.AddRange(openRaces.Take(5));
+        }
+
         // ---- 2b. the same handler in process: no HTTP, no token validation.
         var inprocAccepted = 0;
         if (o.InprocRounds > 0)
@@ -174,7 +211,7 @@ public static class DeadlineBench
         {
             await using var factory = InProcessSubmitters.Start();
             var principal = InProcessSubmitters.LeadClient(leadId, seed.LeadUnitId);
-            var first = o.Warmup + o.Rounds;
+            var first = o.Warmup + o.Rounds + o.OpenRounds;
             var iWarm = await InProcessSubmitters.RunAsync(factory.Services, principal, seed.Drafts, first, 1, seed.RecommendingUnitId, ct);
             var iRun = await InProcessSubmitters.RunAsync(factory.Services, principal, seed.Drafts, first + 1, o.InprocRounds, seed.RecommendingUnitId, ct);
             var iAll = iWarm.Results.Concat(iRun.Results).ToList();
@@ -238,7 +275,7 @@ public static class DeadlineBench
         }
         using var staff = await Browser.SignInAsync(o.Url, Staff, o.Password, ct);
         recheck = await BatchJobs.RecheckAsync(staff, seed.CallId, ct);
-        Console.WriteLine(FormattableString.Invariant($"batch re-check: {recheck.Total:N0} submitted applications of the call ({o.Applications:N0} seeded + {accepted + warm.Of(SubmitOutcome.Accepted).Count()} accepted over HTTP + {inprocAccepted} in process above), after the import, through /ExchangeCenter/Recheck: {recheck.State} in {recheck.Elapsed.TotalSeconds:F1} s ({recheck.Detail})"));
+        Console.WriteLine(FormattableString.Invariant($"batch re-check: {recheck.Total:N0} submitted applications of the call ({o.Applications:N0} seeded + {accepted + warm.Of(SubmitOutcome.Accepted).Count() + openResults.Count(r => r.Outcome == SubmitOutcome.Accepted)} accepted over HTTP + {inprocAccepted} in process above), after the import, through /ExchangeCenter/Recheck: {recheck.State} in {recheck.Elapsed.TotalSeconds:F1} s ({recheck.Detail})"));
         figures.Add(FormattableString.Invariant($"import_seconds={import.Elapsed.TotalSeconds:F1} recheck_seconds={recheck.Elapsed.TotalSeconds:F1} recheck_applications={recheck.Total}"));
         if (import.State != "Done" || !import.Detail.StartsWith("imported=True", StringComparison.Ordinal)) errors.Add($"import: {import.State} {import.Detail}");
         if (recheck.State != "Done") errors.Add($"re-check: {recheck.State}");
@@ -250,6 +287,11 @@ public static class DeadlineBench
             + $"app / pgbench = {rate:F1} / {pg.Tps:F1} = {ratio:F2} >= {RatioTarget}: {Verdict(ratio >= RatioTarget)}; "
             + $"re-check {recheck.Elapsed.TotalSeconds:F1} s < {BatchTargetSeconds} s: {Verdict(recheck.Elapsed.TotalSeconds < BatchTargetSeconds)}; "
             + $"import {import.Elapsed.TotalSeconds:F1} s < {BatchTargetSeconds} s: {Verdict(import.Elapsed.TotalSeconds < BatchTargetSeconds)}"));
+        if (openFigures.Count > 0)
+        {
+            Console.WriteLine("open loop (not a target of issue 5, which asks for 64 clients): p99 < " + P99TargetMs + " ms at "
+                + string.Join(", ", openFigures.Select(f => FormattableString.Invariant($"{f.Rate}/s: {f.P99:F1} ms {(f.P99 < P99TargetMs ? "yes" : "no")}"))));
+        }
         figures.Add(FormattableString.Invariant($"ratio_app_to_pgbench={ratio:F2}"));
         Console.WriteLine("figures: " + string.Join(' ', figures));
         Console.WriteLine($"load average after the run (1/5/15 min): {Machine.LoadAverage()}");

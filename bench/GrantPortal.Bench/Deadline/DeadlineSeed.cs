@@ -114,7 +114,7 @@ public sealed class DeadlineSeed(NpgsqlDataSource data, DeadlineOptions o)
 
         // ---- people.
         var n = o.People;
-        int d1 = n / 2, d2 = d1 + n / 8, d3 = d2 + n / 5, f0 = d3, f1 = f0 + n / 10;
+        int d1 = n / 2, d2 = d1 + n / 8, d3 = d2 + n / 8, f0 = d3, f1 = f0 + n / 10;
         var people = new P[n];
         for (var i = 0; i < n; i++)
         {

@@ -45,7 +45,7 @@ public static class Submitters
         return new SubmitRun([.. results], wall.Elapsed);
     }
 
-    private static async Task<Submitted> SubmitAsync(HttpClient http, PreparedDraft draft, Guid recommendingUnit, CancellationToken ct)
+    public static async Task<Submitted> SubmitAsync(HttpClient http, PreparedDraft draft, Guid recommendingUnit, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/pre-proposals/{draft.Id}/submit")
         {
