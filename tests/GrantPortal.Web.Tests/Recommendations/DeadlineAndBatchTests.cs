@@ -111,12 +111,14 @@ public sealed class BatchRaceTests(GrantPortalFactory app) : IClassFixture<Grant
 
         var before = await (await browser.GetAsync($"/Recommender/Batch?callId={call.Id}")).HtmlAsync();
         Assert.Contains($"<tr data-id=\"{p.Id}\"", before);
+        Assert.Contains("id=\"send-batch\"", before);
         var response = await browser.PostFormAsync($"/Recommender/Batch?callId={call.Id}", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await (await browser.GetAsync(response.Headers.Location)).HtmlAsync();
         Assert.Contains("data-status=\"sent\"", after);
         Assert.Contains("id=\"pending-empty\"", after);
+        Assert.DoesNotContain("id=\"send-batch\"", after); // nothing left to send: no button
         Assert.DoesNotContain("[[", after);
     }
 }
