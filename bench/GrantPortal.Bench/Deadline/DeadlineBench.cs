@@ -108,10 +108,7 @@ public static class DeadlineBench
         var all = warm.Results.Concat(run.Results).ToList();
         var accepted = run.Of(SubmitOutcome.Accepted).Count();
         var refused = run.Of(SubmitOutcome.RefusedByRule).ToList();
-        var failed = all.Where(r => r.Outcome == SubmitOutcome.Error).ToList();
-        // Drafts that should pass and did not, or should have lost a race and did not.
-        var unexpected = all.Where(r => r.Draft.Pair == 0 && r.Outcome != SubmitOutcome.Accepted && r.Outcome != SubmitOutcome.Error).ToList();
-        var races = Submitters.CheckRaces(all);
+        var (failed, unexpected, races) = Submitters.Check(all, "closed loop", errors);
         var millis = run.Results.Select(r => r.Millis).ToList();
         var rate = run.Results.Count / run.Wall.TotalSeconds;
         var p99 = Percentiles.Of(millis, 0.99);
@@ -124,13 +121,9 @@ public static class DeadlineBench
         Console.WriteLine(Percentiles.Summary("  refused by a rule only", refused.Select(r => r.Millis).ToList(), run.Wall));
         Console.WriteLine($"outcomes (measured): accepted={accepted} refused-by-rule={refused.Count} errors={run.Of(SubmitOutcome.Error).Count()}; "
             + $"refusals by rule: {string.Join(", ", refused.SelectMany(r => r.Codes.Distinct()).GroupBy(c => c).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}");
-        Console.WriteLine($"races: {all.Count(r => r.Draft.Pair > 0) / 2} pairs of simultaneous submissions sharing a PI, a key member at the limit or a title; broken: {races.Count}; "
-            + $"unexpected refusals: {unexpected.Count}; errors (warm-up included): {failed.Count}");
-        foreach (var r in failed.Take(5)) errors.Add($"submission {r.Draft.Id}: {r.Status} {string.Join(",", r.Codes)}");
-        foreach (var r in unexpected.Take(5)) errors.Add($"unexpected refusal of {r.Draft.Id}: {r.Status} {string.Join(",", r.Codes)}");
-        errors.AddRange(races.Take(5));
-        if (failed.Count + unexpected.Count + races.Count > 15) errors.Add($"... {failed.Count} errors, {unexpected.Count} unexpected refusals, {races.Count} broken races in all");
-        figures.Add(FormattableString.Invariant($"submit_per_second={rate:F1} p50_ms={Percentiles.Of(millis, 0.5):F1} p95_ms={Percentiles.Of(millis, 0.95):F1} p99_ms={p99:F1} max_ms={millis.Max():F1} accepted={accepted} refused={refused.Count} errors={failed.Count}"));
+        Console.WriteLine($"races: {all.Count(r => r.Draft.Pair > 0) / 2} pairs of simultaneous submissions sharing a PI, a key member at the limit or a title; broken: {races}; "
+            + $"unexpected refusals: {unexpected}; errors (warm-up included): {failed}");
+        figures.Add(FormattableString.Invariant($"submit_per_second={rate:F1} p50_ms={Percentiles.Of(millis, 0.5):F1} p95_ms={Percentiles.Of(millis, 0.95):F1} p99_ms={p99:F1} max_ms={millis.Max():F1} accepted={accepted} refused={refused.Count} errors={failed}"));
         foreach (var c in clients) c.Dispose();
 
         // ---- 2a. the recommending unit's inbox on deadline day: the page of up to 500 applications
@@ -183,14 +176,9 @@ public static class DeadlineBench
                 openFigures.Add((offered, Percentiles.Of(ms, 0.99)));
                 figures.Add(FormattableString.Invariant($"open_{offered}_p50_ms={Percentiles.Of(ms, 0.5):F1} open_{offered}_p99_ms={Percentiles.Of(ms, 0.99):F1}"));
             }
-            var openFailed = openResults.Where(r => r.Outcome == SubmitOutcome.Error).ToList();
-            var openUnexpected = openResults.Where(r => r.Draft.Pair == 0 && r.Outcome == SubmitOutcome.RefusedByRule).ToList();
-            var openRaces = Submitters.CheckRaces(openResults);
-            Console.WriteLine($"  outcomes: accepted={openResults.Count(r => r.Outcome == SubmitOutcome.Accepted)} refused-by-rule={openResults.Count(r => r.Outcome == SubmitOutcome.RefusedByRule)} errors={openFailed.Count}; "
-                + $"pairs broken: {openRaces.Count}; unexpected refusals: {openUnexpected.Count}");
-            foreach (var r in openFailed.Take(5)) errors.Add($"open-loop submission {r.Draft.Id}: {r.Status} {string.Join(",", r.Codes)}");
-            foreach (var r in openUnexpected.Take(5)) errors.Add($"unexpected open-loop refusal of {r.Draft.Id}: {string.Join(",", r.Codes)}");
-            errors.AddRange(openRaces.Take(5));
+            var (openFailed, openUnexpected, openBroken) = Submitters.Check(openResults, "open loop", errors);
+            Console.WriteLine($"  outcomes: accepted={openResults.Count(r => r.Outcome == SubmitOutcome.Accepted)} refused-by-rule={openResults.Count(r => r.Outcome == SubmitOutcome.RefusedByRule)} errors={openFailed}; "
+                + $"pairs broken: {openBroken}; unexpected refusals: {openUnexpected}");
         }
 
         // ---- 2b. the same handler in process: no HTTP, no token validation.
@@ -218,9 +206,7 @@ public static class DeadlineBench
             inprocAccepted = iAll.Count(r => r.Outcome == SubmitOutcome.Accepted);
             var iMillis = iRun.Results.Select(r => r.Millis).ToList();
             var iRate = iRun.Results.Count / iRun.Wall.TotalSeconds;
-            var iFailed = iAll.Where(r => r.Outcome == SubmitOutcome.Error).ToList();
-            var iUnexpected = iAll.Where(r => r.Draft.Pair == 0 && r.Outcome != SubmitOutcome.Accepted && r.Outcome != SubmitOutcome.Error).ToList();
-            var iRaces = Submitters.CheckRaces(iAll);
+            var (iFailed, iUnexpected, iBroken) = Submitters.Check(iAll, "in process", errors);
             Console.WriteLine();
             Console.WriteLine($"in process (bench process, the app's own services through WebApplicationFactory<Program>): IMediator.Send(SubmitPreProposal) in a DI scope per submission as the lead unit's API client, "
                 + $"{o.Clients} concurrent tasks, fresh drafts, no HTTP, no token validation");
@@ -228,11 +214,8 @@ public static class DeadlineBench
             Console.WriteLine(Percentiles.Summary($"submit in process, {o.Clients} tasks × {o.InprocRounds}", iMillis, iRun.Wall));
             Console.WriteLine(Percentiles.Summary($"HTTP (above), {o.Clients} clients × {o.Rounds}", millis, run.Wall));
             Console.WriteLine(FormattableString.Invariant($"outcomes (measured): accepted={iRun.Of(SubmitOutcome.Accepted).Count()} refused-by-rule={iRun.Of(SubmitOutcome.RefusedByRule).Count()} errors={iRun.Of(SubmitOutcome.Error).Count()}; ")
-                + $"races broken: {iRaces.Count}; unexpected refusals: {iUnexpected.Count}; errors (warm-up included): {iFailed.Count}");
+                + $"races broken: {iBroken}; unexpected refusals: {iUnexpected}; errors (warm-up included): {iFailed}");
             Console.WriteLine(FormattableString.Invariant($"in process / HTTP: {iRate:F1} / {rate:F1} submissions per second = {iRate / rate:F2}; p50 {Percentiles.Of(iMillis, 0.5):F1} ms vs {Percentiles.Of(millis, 0.5):F1} ms"));
-            foreach (var r in iFailed.Take(5)) errors.Add($"in-process submission {r.Draft.Id}: {string.Join(",", r.Codes)}");
-            foreach (var r in iUnexpected.Take(5)) errors.Add($"unexpected in-process refusal of {r.Draft.Id}: {string.Join(",", r.Codes)}");
-            errors.AddRange(iRaces.Take(5));
             figures.Add(FormattableString.Invariant($"inproc_per_second={iRate:F1} inproc_p50_ms={Percentiles.Of(iMillis, 0.5):F1} inproc_p95_ms={Percentiles.Of(iMillis, 0.95):F1} inproc_p99_ms={Percentiles.Of(iMillis, 0.99):F1}"));
         }
 

@@ -88,6 +88,22 @@ public static class Submitters
         }
     }
 
+    // What must hold of every run (closed loop, open loop, in process): no error, no refusal of a
+    // draft meant to pass, exactly one winner per race. The problems go to `errors`, each prefixed
+    // with the run's name; the counts are returned for the printed lines.
+    public static (int Failed, int Unexpected, int Broken) Check(IReadOnlyCollection<Submitted> results, string run, List<string> errors)
+    {
+        var failed = results.Where(r => r.Outcome == SubmitOutcome.Error).ToList();
+        // Drafts that should pass and did not, or should have lost a race and did not.
+        var unexpected = results.Where(r => r.Draft.Pair == 0 && r.Outcome == SubmitOutcome.RefusedByRule).ToList();
+        var races = CheckRaces(results);
+        foreach (var r in failed.Take(5)) errors.Add($"{run}: submission {r.Draft.Id}: {r.Status} {string.Join(",", r.Codes)}");
+        foreach (var r in unexpected.Take(5)) errors.Add($"{run}: unexpected refusal of {r.Draft.Id}: {r.Status} {string.Join(",", r.Codes)}");
+        errors.AddRange(races.Take(5).Select(race => $"{run}: {race}"));
+        if (failed.Count + unexpected.Count + races.Count > 15) errors.Add($"{run}: ... {failed.Count} errors, {unexpected.Count} unexpected refusals, {races.Count} broken races in all");
+        return (failed.Count, unexpected.Count, races.Count);
+    }
+
     // The races: in every pair exactly one submission is accepted and the other refused by the
     // pair's rule. Returns the pairs that broke that (both accepted: a limit did not hold).
     public static IReadOnlyList<string> CheckRaces(IEnumerable<Submitted> results)

@@ -20,18 +20,10 @@ namespace GrantPortal.Web.Features.Eligibility;
 // way Build looks it up), pass it to the constructor, and select the application's part in Build.
 public sealed class EligibilityBatch
 {
-    private static readonly ApplicationState[] InCall =
-        [.. Enum.GetValues<ApplicationState>().Where(s => s.IsInCall())];
-
-    // What the counting rules read of another application of the call (as OtherApplicationsAsync
-    // of the loader projects it).
-    private sealed record Other(ProposalId Id, UnitId LeadUnitId, PersonId? PiPersonId, UnitId? RecommendingUnitId, string Title,
-        List<(PersonId PersonId, MemberRole Role)> Members);
-
     private sealed record RegistryRow(PersonId Id, string Number);
 
-    private readonly Dictionary<PersonId, List<Other>> byPerson;
-    private readonly Dictionary<(UnitId Lead, string Title), List<Other>> byLeadTitle;
+    private readonly Dictionary<PersonId, List<CountedApplication>> byPerson;
+    private readonly Dictionary<(UnitId Lead, string Title), List<CountedApplication>> byLeadTitle;
     private readonly Dictionary<PersonId, Person> people;
     private readonly Dictionary<UnitId, Unit> units;
     private readonly Dictionary<DirectionId, GuideDirection> directions;
@@ -43,7 +35,7 @@ public sealed class EligibilityBatch
     // RECOMMENDER-SCOPE: the member lists of associations and alliances, by (list, member).
     private readonly Dictionary<(UnitId List, UnitId Member), List<UnitMembership>> memberships;
 
-    private EligibilityBatch(GrantCall call, IReadOnlyList<ProposalId> proposals, List<Other> others, Registry registry)
+    private EligibilityBatch(GrantCall call, IReadOnlyList<ProposalId> proposals, List<CountedApplication> others, Registry registry)
     {
         Call = call;
         Proposals = proposals;
@@ -74,11 +66,11 @@ public sealed class EligibilityBatch
 
     public static async Task<EligibilityBatch> LoadAsync(AppDbContext db, GrantCall call, CancellationToken ct)
     {
-        var apps = await CountingDataAsync(db, db.PreProposals.Where(x => x.CallId == call.Id && InCall.Contains(x.State)), ct);
+        var apps = await CountingDataAsync(db, db.PreProposals.Where(x => x.CallId == call.Id && CountedApplications.InCall.Contains(x.State)), ct);
         var personIds = apps.SelectMany(x => new[] { x.PiPersonId }.OfType<PersonId>().Concat(x.Members.Select(m => m.PersonId))).Distinct().ToList();
         var unitIds = apps.SelectMany(x => new[] { x.LeadUnitId }.Concat(x.Units).Concat(new[] { x.RecommendingUnitId }.OfType<UnitId>())).Distinct().ToList();
         var loaded = await RegistryAsync(db, call, personIds, unitIds, [.. apps.Select(x => x.DirectionId).Distinct()], ct);
-        return new EligibilityBatch(call, [.. apps.Select(x => x.Id)], [.. apps.Select(x => x.Other)], loaded);
+        return new EligibilityBatch(call, [.. apps.Select(x => x.Id)], [.. apps.Select(x => x.Counted)], loaded);
     }
 
     // Only what the checks of the given applications of the call read (the recommending unit's
@@ -92,29 +84,24 @@ public sealed class EligibilityBatch
         var unitIds = proposals.SelectMany(p => new[] { p.LeadUnitId }.Concat(p.Units.Select(u => u.UnitId)).Concat(new[] { p.RecommendingUnitId }.OfType<UnitId>())).Distinct().ToList();
         var loaded = await RegistryAsync(db, call, personIds, unitIds, [.. proposals.Select(p => p.DirectionId).Distinct()], ct);
 
-        // Through the indexes, each kind on its own (as the loader finds them).
-        var rowIds = loaded.RegistryRows.Values.SelectMany(r => r).Select(r => (PersonId?)r.Id).Distinct().ToList();
-        var memberIds = rowIds.OfType<PersonId>().ToList();
-        var leads = proposals.Select(p => p.LeadUnitId).Distinct().ToList();
+        // The same look-up as the loader's, for the whole page at once.
+        var rowIds = loaded.RegistryRows.Values.SelectMany(r => r).Select(r => r.Id).Distinct().ToList();
         var titleKeys = proposals.Select(p => UnitOneRecommender.NormalizeTitle(p.Title)).Where(t => t.Length > 0).Distinct().ToList();
-        var callId = call.Id;
-        var ids = db.PreProposals.Where(x => x.CallId == callId && EF.Parameter(rowIds).Contains(x.PiPersonId)).Select(x => x.Id)
-            .Union(db.PreProposals.Where(x => x.CallId == callId && x.Members.Any(m => EF.Parameter(memberIds).Contains(m.PersonId))).Select(x => x.Id))
-            .Union(db.PreProposals.Where(x => x.CallId == callId && EF.Parameter(leads).Contains(x.LeadUnitId)
-                && EF.Parameter(titleKeys).Contains(EF.Property<string>(x, PreProposalConfiguration.TitleKey))).Select(x => x.Id));
-        var others = await CountingDataAsync(db, db.PreProposals.Where(x => ids.Contains(x.Id) && InCall.Contains(x.State)), ct);
-        return new EligibilityBatch(call, [.. proposals.Select(p => p.Id)], [.. others.Select(x => x.Other)], loaded);
+        var ids = CountedApplications.Sharing(db, call.Id, rowIds, [.. proposals.Select(p => p.LeadUnitId).Distinct()], titleKeys);
+        var others = ids is null ? [] : await CountedApplications.ReadAsync(db.PreProposals.Where(x => ids.Contains(x.Id)), ct);
+        return new EligibilityBatch(call, [.. proposals.Select(p => p.Id)], others, loaded);
     }
 
     private sealed record CountingRow(ProposalId Id, DirectionId DirectionId, UnitId LeadUnitId, PersonId? PiPersonId, UnitId? RecommendingUnitId,
         List<(PersonId PersonId, MemberRole Role)> Members, List<UnitId> Units)
     {
-        public Other Other => new(Id, LeadUnitId, PiPersonId, RecommendingUnitId, Title, Members);
+        public CountedApplication Counted => new(Id, LeadUnitId, PiPersonId, RecommendingUnitId, Title, Members);
 
         public string Title { get; init; } = "";
     }
 
-    // What the counting rules read of the applications of a query, in submission order.
+    // The call's applications for the whole re-check: what the counting rules read, and their
+    // units and direction (whose registry rows the batch loads), in submission order.
     private static async Task<List<CountingRow>> CountingDataAsync(AppDbContext db, IQueryable<PreProposal> query, CancellationToken ct)
     {
         var apps = await query.AsNoTracking()
@@ -248,7 +235,7 @@ public sealed class EligibilityBatch
         }
 
         var found = new HashSet<ProposalId>();
-        var candidates = new List<Other>();
+        var candidates = new List<CountedApplication>();
         foreach (var id in samePeople.Keys)
         {
             foreach (var o in byPerson.GetValueOrDefault(id) ?? [])

@@ -18,8 +18,6 @@ namespace GrantPortal.Web.Features.Eligibility;
 // EligibilityBatch builds the same input set-based for a whole call (the re-check): keep both in step.
 public sealed class EligibilityInputLoader(AppDbContext db)
 {
-    private static readonly ApplicationState[] InCall =
-        [.. Enum.GetValues<ApplicationState>().Where(s => s.IsInCall())];
 
     // lockCounts: inside the submit transaction, take the advisory locks of every counted key
     // before the counts are read (see LockCountedKeysAsync). attachments: the proposal's attachment
@@ -113,43 +111,16 @@ public sealed class EligibilityInputLoader(AppDbContext db)
         return [.. rows.Select(x => new PersonKey(x.DocumentType, PersonKey.Normalize(x.DocumentNumber))).Where(keys.Contains)];
     }
 
-    private sealed record Other(ProposalId Id, UnitId LeadUnitId, PersonId? PiPersonId, UnitId? RecommendingUnitId, string Title, List<(PersonId PersonId, MemberRole Role)> Members);
-
-    // The other submitted, not withdrawn applications of the call the counting rules need: those a
-    // person of this team takes part in (as PI or member), and those of the same lead unit with
-    // the same title (UNIT-ONE-RECOMMENDER, by the indexed title key). One statement: the ids are
-    // found through the indexes, each kind on its own and united (one WHERE with OR over them
-    // scanned the whole call), then those applications are read with their members.
-    private async Task<List<Other>> OtherApplicationsAsync(PreProposal p, List<PersonId> sameIds, CancellationToken ct)
+    // The other applications of the call the counting rules need: those a person of this team
+    // takes part in (any registry row of the same identity document), and those of the same lead
+    // unit with the same title key (UNIT-ONE-RECOMMENDER). One statement.
+    private async Task<List<CountedApplication>> OtherApplicationsAsync(PreProposal p, List<PersonId> sameIds, CancellationToken ct)
     {
-        var callId = p.CallId;
         var title = UnitOneRecommender.NormalizeTitle(p.Title);
-        IQueryable<ProposalId>? ids = null;
-        if (sameIds.Count > 0)
-        {
-            var nullableIds = sameIds.Select(id => (PersonId?)id).ToList();
-            ids = db.PreProposals.Where(x => x.CallId == callId && nullableIds.Contains(x.PiPersonId)).Select(x => x.Id)
-                .Union(db.PreProposals.Where(x => x.CallId == callId && x.Members.Any(m => sameIds.Contains(m.PersonId))).Select(x => x.Id));
-        }
-        if (title.Length > 0)
-        {
-            var leadUnit = p.LeadUnitId;
-            var twins = db.PreProposals
-                .Where(x => x.CallId == callId && x.LeadUnitId == leadUnit && EF.Property<string?>(x, PreProposalConfiguration.TitleKey) == title)
-                .Select(x => x.Id);
-            ids = ids is null ? twins : ids.Union(twins);
-        }
+        var ids = CountedApplications.Sharing(db, p.CallId, sameIds, [p.LeadUnitId], title.Length > 0 ? [title] : []);
         if (ids is null) return [];
         var self = p.Id;
-        var rows = await db.PreProposals.AsNoTracking()
-            .Where(x => ids.Contains(x.Id) && x.Id != self && InCall.Contains(x.State))
-            .Select(x => new
-            {
-                x.Id, x.LeadUnitId, x.PiPersonId, x.RecommendingUnitId, x.Title,
-                Members = x.Members.Select(m => new { m.PersonId, m.Role }).ToList(),
-            })
-            .ToListAsync(ct);
-        return [.. rows.Select(x => new Other(x.Id, x.LeadUnitId, x.PiPersonId, x.RecommendingUnitId, x.Title, [.. x.Members.Select(m => (m.PersonId, m.Role))]))];
+        return await CountedApplications.ReadAsync(db.PreProposals.Where(x => ids.Contains(x.Id) && x.Id != self), ct);
     }
 
     // Race-proof counting (issue 5, point 5). PI-ONE-APPLICATION, KEY-MEMBER-LIMIT,
