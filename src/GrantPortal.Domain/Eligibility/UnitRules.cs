@@ -110,8 +110,8 @@ public sealed class RecommenderScope : IEligibilityRule
         UnitKind.ProvincialStDepartment => Same(lead.Province, recommender.Province),
         UnitKind.MinistryStDepartment => Same(lead.SupervisingMinistry, recommender.SupervisingMinistry),
         UnitKind.Association or UnitKind.Alliance => leadIsMember,
-        // Not a recommending unit at all: the submission refuses that on its own (Submission.RecommenderInvalid).
-        _ => true,
+        // Not a recommending unit at all: it recommends nobody.
+        _ => false,
     };
 
     public IEnumerable<Finding> Check(EligibilityInput input)

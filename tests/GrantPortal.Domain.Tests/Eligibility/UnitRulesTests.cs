@@ -94,4 +94,12 @@ public sealed class UnitRulesTests
         f.Lead.SupervisingMinistry = "中国科学院";
         Assert.Equal(["RECOMMENDER-SCOPE"], f.BlockingIds());
     }
+
+    [Fact]
+    public void RecommenderScope_RefusesAUnitThatRecommendsNobody()
+    {
+        var f = new EligibilityFixture();
+        f.Recommender.Kind = UnitKind.University;
+        Assert.Equal(["RECOMMENDER-SCOPE"], f.BlockingIds());
+    }
 }

@@ -51,9 +51,12 @@ public sealed class PrintedDocument : IDisposable
 
     public void Space(double height) => _y += height;
 
+    // Whether a block of this height still fits on the current page (above the footer).
+    public bool Fits(double height) => _y + height <= Bottom;
+
     public void EnsureSpace(double height)
     {
-        if (_y + height > Bottom) NewPage();
+        if (!Fits(height)) NewPage();
     }
 
     // A paragraph wrapped to the width, continued on the next page if needed.

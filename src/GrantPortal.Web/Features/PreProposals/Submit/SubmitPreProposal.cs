@@ -101,10 +101,14 @@ public sealed class SubmitPreProposalHandler(AppDbContext db, ICurrentUser user,
 
         var errors = new List<Error>();
         // RECOMMENDER-SCOPE (which recommending units may recommend which lead units) is a rule of
-        // the call's set: a unit outside the lead unit's scope is refused by it below.
+        // the call's set: a unit outside the lead unit's scope is refused by it below. A unit that
+        // is no (verified) recommending unit at all is refused as such, and its scope is moot.
+        var invalidRecommender = chosen is not null && (unit is null || !unit.Kind.IsRecommending() || !unit.IsVerified);
         if (chosen is null) errors.Add(Error.For("Submission.RecommenderRequired", "RecommendingUnitId"));
-        else if (unit is null || !unit.Kind.IsRecommending() || !unit.IsVerified) errors.Add(Error.For("Submission.RecommenderInvalid", "RecommendingUnitId"));
-        errors.AddRange(RuleSet.Run(eligibility).Where(f => f.IsBlocking).Select(f => f.ToError()));
+        else if (invalidRecommender) errors.Add(Error.For("Submission.RecommenderInvalid", "RecommendingUnitId"));
+        errors.AddRange(RuleSet.Run(eligibility)
+            .Where(f => f.IsBlocking && !(invalidRecommender && f.RuleId == "RECOMMENDER-SCOPE"))
+            .Select(f => f.ToError()));
 
         if (errors.Count > 0 || p.State != ApplicationState.Complete)
         {

@@ -11,13 +11,12 @@ public static class BatchNumber
         var bytes = batchId.ToByteArray(bigEndian: true);
         // Bytes 8..15 of a version 7 id: 2 variant bits, then 62 random bits.
         var random = BitConverter.ToUInt64([.. bytes[8..16].Reverse()]) & 0x3FFF_FFFF_FFFF_FFFF;
-        var alphabet = Domain.Applications.SubmissionNumber.Alphabet;
-        var chars = new char[8];
-        for (var i = 0; i < chars.Length; i++)
+        // The submission numbers' format, its "random" digits read off those bits one by one.
+        return Domain.Applications.SubmissionNumber.New(callCode + "-TJ", n =>
         {
-            chars[i] = alphabet[(int)(random % (ulong)alphabet.Length)];
-            random /= (ulong)alphabet.Length;
-        }
-        return $"{callCode}-TJ-{new string(chars, 0, 4)}-{new string(chars, 4, 4)}";
+            var digit = (int)(random % (ulong)n);
+            random /= (ulong)n;
+            return digit;
+        });
     }
 }

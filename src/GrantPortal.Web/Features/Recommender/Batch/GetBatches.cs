@@ -41,8 +41,7 @@ public sealed class GetBatchesHandler(AppDbContext db, ICurrentUser user, TimePr
         var pending = await (
                 from p in mine
                 join u in db.Units on p.LeadUnitId equals u.Id
-                where p.CallId == chosen.Id && p.State == ApplicationState.Endorsed
-                    && !db.RecommendationBatchItems.Any(i => i.ProposalId == p.Id && i.SubmissionNumber == p.SubmissionNumber)
+                where p.CallId == chosen.Id && p.State == ApplicationState.Endorsed && p.SentAt == null
                 orderby p.SubmittedAt
                 select new PendingRow(p.Id.Value, p.SubmissionNumber, p.Title, u.Name, u.NameEn))
             .ToListAsync(ct);

@@ -38,8 +38,7 @@ public sealed class SendBatchHandler(AppDbContext db, ICurrentUser user, TimePro
         await db.Database.ExecuteSqlAsync(
             $"SELECT 1 FROM pre_proposals WHERE \"RecommendingUnitId\" = {unitId.Value} AND \"CallId\" = {call.Id.Value} AND \"State\" = {endorsed} FOR UPDATE", ct);
         var proposals = await db.PreProposals.AddressedTo(user)
-            .Where(p => p.CallId == call.Id && p.State == ApplicationState.Endorsed
-                && !db.RecommendationBatchItems.Any(i => i.ProposalId == p.Id && i.SubmissionNumber == p.SubmissionNumber))
+            .Where(p => p.CallId == call.Id && p.State == ApplicationState.Endorsed && p.SentAt == null)
             .OrderBy(p => p.SubmittedAt)
             .ToListAsync(ct);
 

@@ -1,4 +1,5 @@
 using GrantPortal.Domain.Applications;
+using GrantPortal.Domain.Calls;
 using GrantPortal.Domain.Common;
 using GrantPortal.Web.Features.PreProposals.History;
 using GrantPortal.Web.Infrastructure.Authorization;
@@ -31,6 +32,11 @@ public sealed class DecideApplicationsHandler(AppDbContext db, ICurrentUser user
 {
     public const int MaxItems = 200;
     public const string ConflictCode = "Recommendation.Conflict";
+
+    // Read once for a whole selection (up to MaxItems applications of one officer's unit, mostly
+    // of one call): the calls and the recommending unit's name.
+    private readonly Dictionary<CallId, GrantCall> calls = [];
+    private readonly Dictionary<UnitId, string> unitNames = [];
 
     public async ValueTask<DecisionResults> Handle(DecideApplications request, CancellationToken ct)
     {
@@ -65,14 +71,17 @@ public sealed class DecideApplicationsHandler(AppDbContext db, ICurrentUser user
             return new(p.Id.Value, Outcome.Conflict, [Error.For(ConflictCode, null, ("state", p.State))], p.State, p.Version);
 
         var sent = RecommenderAccess.IsSent(p);
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == p.CallId, ct);
+        if (!calls.TryGetValue(p.CallId, out var call))
+            calls[p.CallId] = call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == p.CallId, ct);
         var now = clock.GetUtcNow();
         var before = p.Transitions.Count;
         var refused = Recommendation.Decide(p, call, decision, reason, sent, now, StateChange.ActorOf(user));
         if (refused.Count > 0) return new(p.Id.Value, Outcome.Invalid, refused, p.State, p.Version);
         StateChange.RecordTransitions(db, p, before);
 
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == p.RecommendingUnitId).Select(u => u.Name).SingleAsync(ct);
+        var unitId = p.RecommendingUnitId!.Value;
+        if (!unitNames.TryGetValue(unitId, out var unit))
+            unitNames[unitId] = unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
         await DecisionMails.EnqueueAsync(db, outbox, DecisionMails.BaseUrl(configuration, http.HttpContext), p, unit, decision, reason, ct);
         try
         {

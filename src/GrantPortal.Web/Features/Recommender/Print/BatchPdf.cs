@@ -154,7 +154,6 @@ public sealed class BatchPdf(Catalog catalog)
         var font = doc.Font(TableFont);
         var bold = doc.Font(TableFont, bold: true);
         var lineHeight = PrintedDocument.LineHeight(font);
-        var bottom = PrintedDocument.PageHeight - PrintedDocument.Margin - PrintedDocument.FooterHeight;
         var pen = new XPen(XColors.Gray, 0.5);
 
         IReadOnlyList<string>[] Wrap(IEnumerable<string> texts, XFont f) =>
@@ -172,13 +171,6 @@ public sealed class BatchPdf(Catalog catalog)
                 x += widths[c];
             }
         });
-        double Where()
-        {
-            var y = 0.0;
-            doc.Block(0, (_, r) => y = r.Y);
-            return y;
-        }
-
         var header = Wrap(columns.Select(c => c.Title), bold);
         var headerHeight = Height(header);
         // The title row and the first row start together.
@@ -189,7 +181,7 @@ public sealed class BatchPdf(Catalog catalog)
         {
             var cells = Wrap(columns.Select(c => c.Value(item)), font);
             var height = Height(cells);
-            if (Where() + height > bottom)
+            if (!doc.Fits(height))
             {
                 doc.EnsureSpace(height);
                 Row(header, bold, shaded: true);

@@ -133,16 +133,17 @@ public sealed class ImportGuideExpertsHandler(AppDbContext db, ICurrentUser user
         var numbers = lines.Select(x => x.Number).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => numbers.Contains(p.DocumentNumber.ToUpper()))
             .Select(p => new { p.Id, p.DocumentNumber }).ToListAsync(ct);
-        var already = await db.GuideExperts.Where(g => g.CallId == request.CallId).Select(g => g.PersonId).ToListAsync(ct);
+        var byNumber = people.ToLookup(p => PersonKey.Normalize(p.DocumentNumber), p => p.Id);
+        var already = (await db.GuideExperts.Where(g => g.CallId == request.CallId).Select(g => g.PersonId).ToListAsync(ct)).ToHashSet();
         var toAdd = new List<PersonId>();
         foreach (var (line, number) in lines)
         {
-            var found = people.Where(p => PersonKey.Normalize(p.DocumentNumber) == number).ToList();
+            var found = byNumber[number].ToList();
             // A header line ("证件号码", "documentNumber") names nobody and is skipped when first.
             if (found.Count == 0 && line == lines[0].Line && !number.Any(char.IsDigit)) continue;
             if (found.Count == 0) errors.Add(Error.For("GUIDE-EXPERT-IMPORT-UNKNOWN", "numbers", ("line", line), ("number", number)));
             else if (found.Count > 1) errors.Add(Error.For("GUIDE-EXPERT-IMPORT-AMBIGUOUS", "numbers", ("line", line), ("number", number)));
-            else if (!already.Contains(found[0].Id) && !toAdd.Contains(found[0].Id)) toAdd.Add(found[0].Id);
+            else if (already.Add(found[0])) toAdd.Add(found[0]);
         }
         if (errors.Count > 0) return new(GuideExpertStatus.Invalid, errors);
 
